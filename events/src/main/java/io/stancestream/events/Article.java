@@ -1,0 +1,30 @@
+package io.stancestream.events;
+
+import java.time.Instant;
+
+/**
+ * One published piece of news or commentary, as it travels on the {@code articles} topic.
+ *
+ * <p>The key on the topic is {@link #id()}: the canonical URL when known, else a hash of the
+ * normalised text, so re-publishing the same article never creates a second identity.
+ */
+public record Article(
+    int schemaVersion,
+    String id,
+    String url,
+    String title,
+    String outlet,
+    String author,
+    Instant publishedAt,
+    String language,
+    String body,
+    String source,
+    Instant ingestedAt) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** Event time: when the article was published, falling back to when it was ingested. */
+  public Instant eventTime() {
+    return publishedAt != null ? publishedAt : ingestedAt;
+  }
+}
