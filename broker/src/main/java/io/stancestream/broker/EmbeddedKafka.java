@@ -1,0 +1,139 @@
+package io.stancestream.broker;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker in this JVM: one combined KRaft node (controller + broker) from
+ * Kafka's own test kit, ready in a second or two. Used by {@code ./stancestream demo}, {@code
+ * ./stancestream broker} and the integration tests; production runs against a real cluster.
+ *
+ * <p>Settings that a one-node cluster needs for exactly-once are applied: offsets and transaction
+ * state replication factor 1 and {@code transaction.state.log.min.isr=1}, otherwise transactional
+ * producers hang at init.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+  /** Broker settings every embedded broker gets; callers may add or override. */
+  public static final Map<String, String> SINGLE_NODE_DEFAULTS =
+      Map.of(
+          "offsets.topic.replication.factor", "1",
+          "offsets.topic.num.partitions", "3",
+          "transaction.state.log.replication.factor", "1",
+          "transaction.state.log.min.isr", "1",
+          "transaction.state.log.num.partitions", "3",
+          "group.initial.rebalance.delay.ms", "0",
+          "auto.create.topics.enable", "false",
+          "num.partitions", "3",
+          "message.max.bytes", "16777216");
+
+  private final KafkaClusterTestKit cluster;
+
+  private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    this.cluster = cluster;
+  }
+
+  /** Starts a broker with the defaults in a temporary directory that is deleted on close. */
+  public static EmbeddedKafka start() {
+    return start(null, Map.of());
+  }
+
+  /**
+   * Starts a broker.
+   *
+   * @param dataDir where logs and metadata live; {@code null} for a temporary directory deleted on
+   *     close
+   * @param brokerProperties extra broker settings (e.g. listener security for a TLS/SASL test)
+   */
+  public static EmbeddedKafka start(Path dataDir, Map<String, String> brokerProperties) {
+    long began = System.nanoTime();
+    try {
+      TestKitNodes.Builder nodes =
+          new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1);
+      if (dataDir != null) {
+        nodes.setBaseDirectory(dataDir);
+      }
+      KafkaClusterTestKit.Builder builder =
+          new KafkaClusterTestKit.Builder(nodes.build()).setDeleteOnClose(dataDir == null);
+      Map<String, String> props = new LinkedHashMap<>(SINGLE_NODE_DEFAULTS);
+      props.putAll(brokerProperties);
+      props.forEach(builder::setConfigProp);
+      KafkaClusterTestKit cluster = builder.build();
+      cluster.format();
+      cluster.startup();
+      cluster.waitForReadyBrokers();
+      EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+      LOG.info(
+          "embedded Kafka broker ready at {} in {} ms",
+          kafka.bootstrapServers(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+      return kafka;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the embedded broker", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the embedded Kafka broker: " + e, e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return cluster.bootstrapServers();
+  }
+
+  /** Admin client properties for this broker. */
+  public Properties adminProperties() {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return p;
+  }
+
+  /** Creates the topics that do not exist yet and waits until they do. */
+  public void createTopics(Collection<NewTopic> topics) {
+    try (Admin admin = Admin.create(adminProperties())) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      var missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      try {
+        admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot create topics: " + e, e);
+    }
+  }
+
+  /** Stops the broker and, for a temporary one, deletes its data. */
+  @Override
+  public void close() {
+    try {
+      cluster.close();
+    } catch (Exception e) {
+      LOG.warn("embedded broker did not close cleanly: {}", e.toString());
+    }
+  }
+}
