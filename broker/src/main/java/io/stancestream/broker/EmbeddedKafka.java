@@ -1,5 +1,6 @@
 package io.stancestream.broker;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +68,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     long began = System.nanoTime();
     try {
       TestKitNodes.Builder nodes =
-          new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1);
+          new TestKitNodes.Builder()
+              .setCombined(true)
+              .setNumBrokerNodes(1)
+              .setNumControllerNodes(1)
+              .setBootstrapMetadataVersion(MetadataVersion.latestProduction());
       if (dataDir != null) {
         nodes.setBaseDirectory(dataDir);
       }
@@ -76,7 +82,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       props.putAll(brokerProperties);
       props.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       EmbeddedKafka kafka = new EmbeddedKafka(cluster);
@@ -90,6 +96,20 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw new IllegalStateException("interrupted while starting the embedded broker", e);
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the embedded Kafka broker: " + e, e);
+    }
+  }
+
+  /**
+   * Formatting prints the bootstrap metadata on stdout; stdout belongs to results (demo --json),
+   * so it is sent to stderr while formatting.
+   */
+  private static synchronized void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
+    try {
+      cluster.format();
+    } finally {
+      System.setOut(stdout);
     }
   }
 

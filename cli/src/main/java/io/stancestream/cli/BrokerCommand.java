@@ -2,7 +2,6 @@ package io.stancestream.cli;
 
 import io.stancestream.broker.EmbeddedKafka;
 import io.stancestream.events.StanceStreamConfig;
-import io.stancestream.events.Topics;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,7 +34,7 @@ public final class BrokerCommand implements Callable<Integer> {
     StanceStreamConfig cfg = config.load();
     CountDownLatch stopped = new CountDownLatch(1);
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, Map.of())) {
-      TopicSetup.create(kafka.bootstrapServers(), cfg, Topics.from(cfg));
+      LocalPipeline.ensureTopics(cfg.with("bootstrap.servers", kafka.bootstrapServers()));
       System.out.println("Kafka broker: " + kafka.bootstrapServers());
       System.out.println(
           "Try: ./stancestream run --bootstrap-servers "

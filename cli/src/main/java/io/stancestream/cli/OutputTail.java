@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,6 +33,8 @@ final class OutputTail implements AutoCloseable {
   private final Consumer<Output> sink;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile Map<TopicPartition, Long> positions = Map.of();
+  private List<TopicPartition> assigned = List.of();
 
   OutputTail(Properties clientProps, Collection<String> topics, Consumer<Output> sink) {
     Properties p = new Properties();
@@ -53,6 +56,7 @@ final class OutputTail implements AutoCloseable {
           .partitionsFor(topic, Duration.ofSeconds(30))
           .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
     }
+    assigned = List.copyOf(partitions);
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     thread.start();
@@ -64,10 +68,25 @@ final class OutputTail implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           sink.accept(new Output(r.topic(), r.key(), parse(r.value()), r.timestamp()));
         }
+        Map<TopicPartition, Long> now = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+          now.put(tp, consumer.position(tp));
+        }
+        positions = now;
       }
     } catch (WakeupException e) {
       // closing
     }
+  }
+
+  /** Every partition of the output topics. */
+  List<TopicPartition> assigned() {
+    return assigned;
+  }
+
+  /** Positions after the last poll whose records have all been handed to the sink. */
+  Map<TopicPartition, Long> positions() {
+    return positions;
   }
 
   private static JsonNode parse(byte[] value) {

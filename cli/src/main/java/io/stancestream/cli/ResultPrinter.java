@@ -36,7 +36,11 @@ final class ResultPrinter {
         throw new IllegalStateException(e);
       }
     } else {
-      out.println(readable(o));
+      String text = readable(o);
+      if (text == null) {
+        return;
+      }
+      out.println(text);
     }
     out.flush();
   }
@@ -58,7 +62,51 @@ final class ResultPrinter {
           v.path("sourcePartition").asText(),
           v.path("sourceOffset").asText());
     }
+    if (topic.equals(cfg.topicName("alerts"))) {
+      return String.format(
+          "%n[alerts] %s on %s, window %s: %s%n  articles: %s",
+          v.path("rule").asText().toUpperCase(Locale.ROOT),
+          v.path("key").asText(),
+          window(v),
+          compact(v.path("figures")),
+          compact(v.path("articleIds").isMissingNode() ? v.path("links") : v.path("articleIds")));
+    }
+    if (v.has("topic") && v.has("count")) {
+      // Readable mode shows the hourly (tumbling) counts; hopping windows are in --json and the API.
+      if (!"tumbling".equals(v.path("window").asText("tumbling"))) {
+        return null;
+      }
+      return String.format(
+          "[%s] %-24s %s  mentions %d in %d article(s)",
+          topic,
+          v.path("topic").asText(),
+          window(v),
+          v.path("count").asInt(),
+          v.path("articles").asInt());
+    }
+    if (v.has("outlet") && v.has("counts")) {
+      JsonNode c = v.path("counts");
+      return String.format(
+          Locale.ROOT,
+          "[%s] %-24s %s  n=%d  FAVOR %d / AGAINST %d / NEUTRAL %d  mean score %+.2f",
+          topic,
+          v.path("outlet").asText(),
+          window(v),
+          v.path("n").asInt(),
+          c.path("FAVOR").asInt(),
+          c.path("AGAINST").asInt(),
+          c.path("NEUTRAL").asInt(),
+          v.path("meanScore").asDouble());
+    }
     return String.format("[%s] %s %s", topic, o.key(), compact(v));
+  }
+
+  private static String window(JsonNode v) {
+    String start = v.path("windowStart").asText();
+    String end = v.path("windowEnd").asText();
+    return start.replace("T", " ").replace(":00Z", "")
+        + " – "
+        + end.substring(end.indexOf('T') + 1).replace(":00Z", "");
   }
 
   private static String stance(JsonNode v) {

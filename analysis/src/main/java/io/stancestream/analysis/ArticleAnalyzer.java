@@ -1,0 +1,97 @@
+package io.stancestream.analysis;
+
+import io.stancestream.analysis.lexicon.ConfigFiles;
+import io.stancestream.analysis.stance.StanceOutcome;
+import io.stancestream.analysis.stance.StanceScorer;
+import io.stancestream.analysis.text.CleanedText;
+import io.stancestream.analysis.text.NormalizedText;
+import io.stancestream.analysis.text.Sentence;
+import io.stancestream.analysis.text.SentenceSplitter;
+import io.stancestream.analysis.text.TextCleaner;
+import io.stancestream.analysis.topics.TopicMatcher;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one entry point for analysing an article: cleans the scraped body, splits it into sentences,
+ * counts topic mentions and scores the author's stance toward Ukraine's NATO membership.
+ *
+ * <p>Build it once ({@link #withDefaults()} or {@link #fromConfigDir(Path)}) and share it: it is
+ * immutable and thread-safe, and all lexicons are compiled at construction. Evidence offsets refer
+ * to the body string passed to {@link #analyze(String, String)}: for every evidence sentence {@code
+ * e}, {@code e.sentence().equals(body.substring(e.start(), e.end()))}.
+ */
+public final class ArticleAnalyzer {
+
+  private final TextCleaner cleaner;
+  private final SentenceSplitter splitter;
+  private final TopicMatcher topics;
+  private final StanceScorer scorer;
+  private final String version;
+
+  private ArticleAnalyzer(ConfigFiles files) {
+    this.cleaner = new TextCleaner(files);
+    this.splitter = new SentenceSplitter(files);
+    this.topics = new TopicMatcher(files);
+    this.scorer = new StanceScorer(files);
+    this.version = "rules-" + scorer.revision() + "." + scorer.cueCount();
+  }
+
+  /** An analyzer using the lexicons and rules packaged from the repository's {@code config/}. */
+  public static ArticleAnalyzer withDefaults() {
+    return new ArticleAnalyzer(ConfigFiles.classpathDefaults());
+  }
+
+  /**
+   * An analyzer whose data files are read from {@code dir} (same layout as {@code config/}, e.g.
+   * {@code dir/stance/cues.yaml}); files missing there fall back to the packaged defaults.
+   *
+   * @throws IllegalArgumentException if {@code dir} is not a directory
+   * @throws IllegalStateException if a data file is malformed (the message names it)
+   */
+  public static ArticleAnalyzer fromConfigDir(Path dir) {
+    return new ArticleAnalyzer(ConfigFiles.overriddenBy(dir));
+  }
+
+  /** Scorer and lexicon revision, stamped on every result as {@code scorerVersion}. */
+  public String version() {
+    return version;
+  }
+
+  /**
+   * Analyses one article.
+   *
+   * @param title the headline; may be null or blank
+   * @param body the scraped body as received (offsets in the result refer to it)
+   */
+  public AnalysisResult analyze(String title, String body) {
+    Objects.requireNonNull(body, "body");
+    CleanedText cleaned = cleaner.clean(title, body);
+    List<Sentence> sentences = splitter.split(cleaned);
+    NormalizedText norm = NormalizedText.of(body);
+    StanceOutcome stance = scorer.score(title, cleaned, sentences, norm);
+    Map<String, Integer> mentions = topics.count(mentionText(title, cleaned, norm));
+    return new AnalysisResult(
+        stance.label(),
+        stance.score(),
+        stance.confidence(),
+        stance.evidence(),
+        Map.copyOf(mentions),
+        version);
+  }
+
+  /** Title plus the kept body text (chrome, bios and pingbacks do not count as mentions). */
+  private static NormalizedText mentionText(
+      String title, CleanedText cleaned, NormalizedText norm) {
+    StringBuilder sb = new StringBuilder(norm.length() + 128);
+    if (title != null && !title.isBlank() && cleaned.titleSegment() < 0) {
+      sb.append(title).append('\n');
+    }
+    for (CleanedText.Segment s : cleaned.segments()) {
+      sb.append(cleaned.body(), s.start(), s.end()).append('\n');
+    }
+    return NormalizedText.of(sb.toString());
+  }
+}

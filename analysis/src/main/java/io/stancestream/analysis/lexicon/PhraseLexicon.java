@@ -1,0 +1,135 @@
+package io.stancestream.analysis.lexicon;
+
+import io.stancestream.analysis.text.NormalizedText;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ahocorasick.trie.Trie;
+
+/**
+ * Multi-pattern phrase lookup: many phrases, each carrying one or more payloads, found in a text in
+ * one Aho-Corasick pass, on whole words only. Phrases are folded like {@link NormalizedText} and
+ * may use {@code {a,b,c}} alternation, expanded to every combination. Immutable and thread-safe.
+ *
+ * @param <P> the payload type attached to phrases
+ */
+public final class PhraseLexicon<P> {
+
+  /** One occurrence of a phrase: {@code [start, end)} in the searched text and its payloads. */
+  public record Hit<P>(int start, int end, String phrase, List<P> payloads) {}
+
+  private final Trie trie;
+  private final Map<String, List<P>> payloads;
+
+  private PhraseLexicon(Trie trie, Map<String, List<P>> payloads) {
+    this.trie = trie;
+    this.payloads = payloads;
+  }
+
+  /** Collects phrases and their payloads. */
+  public static final class Builder<P> {
+    private final Map<String, List<P>> payloads = new HashMap<>();
+
+    /** Adds every expansion of {@code pattern} with {@code payload}. */
+    public Builder<P> add(String pattern, P payload) {
+      for (String phrase : expand(pattern)) {
+        String folded = NormalizedText.foldPhrase(phrase);
+        if (!folded.isEmpty()) {
+          payloads.computeIfAbsent(folded, k -> new ArrayList<>(1)).add(payload);
+        }
+      }
+      return this;
+    }
+
+    public PhraseLexicon<P> build() {
+      Trie.TrieBuilder builder = Trie.builder();
+      builder.addKeywords(payloads.keySet());
+      Map<String, List<P>> frozen = new HashMap<>();
+      payloads.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+      return new PhraseLexicon<>(builder.build(), Collections.unmodifiableMap(frozen));
+    }
+  }
+
+  public static <P> Builder<P> builder() {
+    return new Builder<>();
+  }
+
+  /** Number of distinct phrases after expansion. */
+  public int size() {
+    return payloads.size();
+  }
+
+  /**
+   * Finds every whole-word occurrence in an already folded text, in order of end position. Overlaps
+   * are kept: a long phrase and a shorter phrase inside it are both reported.
+   */
+  public List<Hit<P>> find(String foldedText) {
+    List<Hit<P>> hits = new ArrayList<>();
+    trie.parseText(
+        foldedText,
+        emit -> {
+          int start = emit.getStart();
+          int end = emit.getEnd() + 1;
+          if (isWordBoundary(foldedText, start - 1) && isWordBoundary(foldedText, end)) {
+            String phrase = emit.getKeyword();
+            hits.add(new Hit<>(start, end, phrase, payloads.get(phrase)));
+          }
+          return true;
+        });
+    return hits;
+  }
+
+  private static boolean isWordBoundary(String text, int index) {
+    if (index < 0 || index >= text.length()) {
+      return true;
+    }
+    return !Character.isLetterOrDigit(text.charAt(index));
+  }
+
+  /**
+   * Expands {@code {a,b}} groups: {@code "{join,joins} nato"} gives {@code "join nato"} and {@code
+   * "joins nato"}. An empty alternative ({@code "{,the }door"}) makes a part optional.
+   */
+  public static Collection<String> expand(String pattern) {
+    Set<String> results = new LinkedHashSet<>();
+    results.add("");
+    int i = 0;
+    while (i < pattern.length()) {
+      int open = pattern.indexOf('{', i);
+      if (open < 0) {
+        results = append(results, List.of(pattern.substring(i)));
+        break;
+      }
+      int close = pattern.indexOf('}', open);
+      if (close < 0) {
+        throw new IllegalArgumentException("unclosed '{' in lexicon pattern: " + pattern);
+      }
+      results = append(results, List.of(pattern.substring(i, open)));
+      results = append(results, List.of(pattern.substring(open + 1, close).split(",", -1)));
+      i = close + 1;
+    }
+    List<String> cleaned = new ArrayList<>();
+    for (String r : results) {
+      String s = r.strip().replaceAll("\\s+", " ");
+      if (!s.isEmpty()) {
+        cleaned.add(s);
+      }
+    }
+    return cleaned;
+  }
+
+  private static Set<String> append(Set<String> prefixes, List<String> parts) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String p : prefixes) {
+      for (String part : parts) {
+        out.add(p + part);
+      }
+    }
+    return out;
+  }
+}

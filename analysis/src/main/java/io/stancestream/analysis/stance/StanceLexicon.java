@@ -1,0 +1,104 @@
+package io.stancestream.analysis.stance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stancestream.analysis.lexicon.ConfigFiles;
+import io.stancestream.analysis.lexicon.PhraseLexicon;
+import io.stancestream.analysis.text.NormalizedText;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All stance data files ({@code stance/cues.yaml}, {@code modifiers.yaml}, {@code
+ * attribution.yaml}, {@code targets.yaml}) compiled into one Aho-Corasick lexicon, so that a whole
+ * article is scanned once, plus the small word sets used when looking for a speaker. Immutable.
+ */
+final class StanceLexicon {
+
+  final PhraseLexicon<Tag> phrases;
+  final Set<String> authorSubjects;
+  final Set<String> pronouns;
+  final Set<String> subjectSkip;
+  final int cueCount;
+
+  StanceLexicon(ConfigFiles files) {
+    PhraseLexicon.Builder<Tag> b = PhraseLexicon.builder();
+    JsonNode cues = files.yaml("stance/cues.yaml");
+    int count = 0;
+    count += addCues(b, cues.path("favor").path("actions"), +1, true, false);
+    count += addCues(b, cues.path("favor").path("evaluations"), +1, false, false);
+    count += addCues(b, cues.path("favor").path("predicates"), +1, false, true);
+    count += addCues(b, cues.path("against").path("actions"), -1, true, false);
+    count += addCues(b, cues.path("against").path("evaluations"), -1, false, false);
+    count += addCues(b, cues.path("against").path("predicates"), -1, false, true);
+    if (count == 0) {
+      throw new IllegalStateException("stance/cues.yaml defines no cues");
+    }
+    this.cueCount = count;
+
+    JsonNode mod = files.yaml("stance/modifiers.yaml");
+    addList(b, mod.path("negators"), Tag.Kind.NEGATOR);
+    addList(b, mod.path("deontic"), Tag.Kind.DEONTIC);
+    addList(b, mod.path("future"), Tag.Kind.FUTURE);
+    addList(b, mod.path("hedges"), Tag.Kind.HEDGE);
+    addList(b, mod.path("irony"), Tag.Kind.IRONY);
+    addList(b, mod.path("contrast"), Tag.Kind.CONTRAST);
+    addList(b, mod.path("concessive"), Tag.Kind.CONCESSIVE);
+    addList(b, mod.path("rhetorical_openers"), Tag.Kind.RHETORICAL);
+    addList(b, mod.path("intensifiers"), Tag.Kind.INTENSIFIER);
+    addList(b, mod.path("rejecting_after"), Tag.Kind.REJECT_AFTER);
+    addList(b, mod.path("rejecting_before"), Tag.Kind.REJECT_BEFORE);
+    addList(b, mod.path("conditional"), Tag.Kind.CONDITIONAL);
+
+    JsonNode att = files.yaml("stance/attribution.yaml");
+    addList(b, att.path("reporting_verbs"), Tag.Kind.REPORT);
+    addList(b, att.path("speaker_follows"), Tag.Kind.SPEAKER_FOLLOWS);
+    addList(b, att.path("others_view"), Tag.Kind.OTHERS_VIEW);
+    addList(b, att.path("author_voice"), Tag.Kind.AUTHOR_VOICE);
+    addList(b, att.path("endorsements"), Tag.Kind.ENDORSE);
+    this.authorSubjects = words(att.path("author_subjects"));
+    this.pronouns = words(att.path("pronoun_subjects"));
+    this.subjectSkip = words(att.path("subject_skip"));
+
+    JsonNode targets = files.yaml("stance/targets.yaml");
+    addList(b, targets.path("membership"), Tag.Kind.TARGET);
+    addList(b, targets.path("membership_weak"), Tag.Kind.TARGET_WEAK);
+    addList(b, targets.path("nato"), Tag.Kind.NATO);
+    addList(b, targets.path("ukraine"), Tag.Kind.UKRAINE);
+    this.phrases = b.build();
+  }
+
+  private static int addCues(
+      PhraseLexicon.Builder<Tag> b, JsonNode map, int sign, boolean action, boolean predicate) {
+    int n = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      double w = e.getValue().asDouble(Double.NaN);
+      if (!(w > 0)) {
+        throw new IllegalStateException(
+            "stance/cues.yaml: weight of '" + e.getKey() + "' must be a positive number");
+      }
+      b.add(e.getKey(), new Tag(Tag.Kind.CUE, sign, w, action, predicate));
+      n++;
+    }
+    return n;
+  }
+
+  private static void addList(PhraseLexicon.Builder<Tag> b, JsonNode list, Tag.Kind kind) {
+    Tag tag = Tag.of(kind);
+    for (JsonNode v : list) {
+      b.add(ConfigFiles.entry(v, "stance data (" + kind + ")"), tag);
+    }
+  }
+
+  private static Set<String> words(JsonNode list) {
+    Set<String> out = new HashSet<>();
+    for (JsonNode v : list) {
+      out.addAll(
+          PhraseLexicon.expand(
+              NormalizedText.foldPhrase(ConfigFiles.entry(v, "attribution.yaml"))));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,16 @@
+package io.stancestream.analysis.stance;
+
+import io.stancestream.analysis.EvidenceSentence;
+import io.stancestream.analysis.StanceLabel;
+import java.util.List;
+
+/**
+ * The stance part of an analysis.
+ *
+ * @param label document stance
+ * @param score signed strength in [-1, 1]
+ * @param confidence probability-like confidence in [0, 1]
+ * @param evidence author sentences (strongest first), then attributed ones (contribution 0)
+ */
+public record StanceOutcome(
+    StanceLabel label, double score, double confidence, List<EvidenceSentence> evidence) {}

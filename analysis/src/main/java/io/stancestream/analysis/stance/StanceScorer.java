@@ -1,0 +1,780 @@
+package io.stancestream.analysis.stance;
+
+import io.stancestream.analysis.EvidenceSentence;
+import io.stancestream.analysis.StanceLabel;
+import io.stancestream.analysis.lexicon.ConfigFiles;
+import io.stancestream.analysis.lexicon.PhraseLexicon.Hit;
+import io.stancestream.analysis.text.CleanedText;
+import io.stancestream.analysis.text.NormalizedText;
+import io.stancestream.analysis.text.Sentence;
+import io.stancestream.analysis.text.TextCleaner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Scores the author's stance toward "Ukraine should join / will join NATO".
+ *
+ * <p>One Aho-Corasick pass finds every cue, modifier, reporting verb and target word in the
+ * article. Then, sentence by sentence: sentences that do not bear on membership are skipped; each
+ * stance cue is weighed with its negation scope, modality (deontic, future, bare, imperative),
+ * hedges, intensifiers, concession/contrast, irony markers and questions; and the sentence is
+ * attributed to its speaker (quotes, reported speech, "according to", strawman openers). Only the
+ * author's sentences move the document score; headline and closing sentences weigh more. The data
+ * lives in {@code config/stance/*.yaml}. Immutable and thread-safe.
+ */
+public final class StanceScorer {
+
+  /** Speaker name used for the writer's own voice. */
+  public static final String AUTHOR = "author";
+
+  private final StanceLexicon lex;
+  private final ScoringParams p;
+
+  public StanceScorer(ConfigFiles files) {
+    this.lex = new StanceLexicon(files);
+    this.p = ScoringParams.load(files);
+  }
+
+  /** Revision number from {@code scoring.yaml}. */
+  public int revision() {
+    return p.revision();
+  }
+
+  /** Number of stance cue entries (before alternation expansion). */
+  public int cueCount() {
+    return lex.cueCount;
+  }
+
+  /**
+   * Scores one article.
+   *
+   * @param title headline, may be null or blank
+   * @param cleaned the cleaned body
+   * @param sentences sentences of {@code cleaned}
+   * @param norm the normalized body ({@code NormalizedText.of(cleaned.body())})
+   */
+  public StanceOutcome score(
+      String title, CleanedText cleaned, List<Sentence> sentences, NormalizedText norm) {
+    Source body = new Source(cleaned.body(), norm.folded(), lex);
+    Source titleSource = null;
+    if (title != null && !title.isBlank() && cleaned.titleSegment() < 0) {
+      titleSource = new Source(title, NormalizedText.of(title).folded(), lex);
+    }
+    int natoMentions =
+        body.count(Tag.Kind.NATO) + (titleSource == null ? 0 : titleSource.count(Tag.Kind.NATO));
+    DocState doc = new DocState(natoMentions >= p.docNatoMentions(), cleaned.body());
+
+    if (titleSource != null) {
+      Scored s = scoreSentence(titleSource, 0, title.length(), true, doc);
+      s.weight = p.titleWeight();
+      doc.add(s, null);
+    }
+    int[] positions = positionIndex(sentences);
+    int textSentences = positions[positions.length - 1];
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence sentence = sentences.get(i);
+      if (sentence.headline() && TextCleaner.isDateLine(sentence.text(cleaned.body()))) {
+        continue;
+      }
+      if (!seen.add(sentence.text(cleaned.body()))) {
+        continue; // scrapes repeat paragraphs; a repeated sentence is not new evidence
+      }
+      Scored s = scoreSentence(body, sentence.start(), sentence.end(), sentence.headline(), doc);
+      s.weight = positionWeight(cleaned, sentence, positions[i], textSentences);
+      doc.add(s, sentence);
+    }
+    return doc.finish(cleaned.body());
+  }
+
+  /** For each sentence, its index among non-headline sentences; the last slot holds the count. */
+  private static int[] positionIndex(List<Sentence> sentences) {
+    int[] idx = new int[sentences.size() + 1];
+    int k = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      idx[i] = sentences.get(i).headline() ? -1 : k++;
+    }
+    idx[sentences.size()] = k;
+    return idx;
+  }
+
+  private double positionWeight(CleanedText cleaned, Sentence s, int textIndex, int textCount) {
+    if (cleaned.titleSegment() >= 0 && s.segment() == cleaned.titleSegment()) {
+      return p.titleWeight();
+    }
+    if (s.headline()) {
+      return cleaned.segments().get(s.segment()).headerZone()
+          ? p.headerLineWeight()
+          : p.sectionHeaderWeight();
+    }
+    if (textIndex < p.ledeSentences()) {
+      return p.ledeWeight();
+    }
+    if (textCount > p.ledeSentences() + p.closingSentences()
+        && textIndex >= textCount - p.closingSentences()) {
+      return p.closingWeight();
+    }
+    return 1.0;
+  }
+
+  /** The scored view of one sentence. */
+  static final class Scored {
+    int start;
+    int end;
+    boolean relevant;
+    double value; // capped sum of cue contributions, before position weight
+    double weight = 1.0;
+    String speaker = AUTHOR;
+    boolean endorsed;
+    boolean opinionMarker;
+    double predictiveShare; // part of value from future/bare action cues
+
+    double weighted() {
+      return value * weight;
+    }
+
+    boolean byAuthor() {
+      return AUTHOR.equals(speaker);
+    }
+  }
+
+  private Scored scoreSentence(Source src, int start, int end, boolean headline, DocState doc) {
+    Scored out = new Scored();
+    out.start = start;
+    out.end = end;
+    int tFirst = src.firstTokenAtOrAfter(start);
+    int tLast = src.lastTokenEndingBy(end);
+    if (tFirst > tLast) {
+      return out;
+    }
+    List<Hit<Tag>> hits = withoutNestedModifiers(src.hitsIn(start, end));
+    boolean target = false;
+    boolean weak = false;
+    boolean nato = false;
+    boolean ukraine = false;
+    List<Hit<Tag>> cues = new ArrayList<>();
+    for (Hit<Tag> h : hits) {
+      for (Tag t : h.payloads()) {
+        switch (t.kind()) {
+          case TARGET -> target = true;
+          case TARGET_WEAK -> weak = true;
+          case NATO -> nato = true;
+          case UKRAINE -> ukraine = true;
+          case CUE -> cues.add(h);
+          case AUTHOR_VOICE -> out.opinionMarker |= !src.inQuote(h.start());
+          default -> {}
+        }
+      }
+    }
+    out.relevant = target || (nato && ukraine) || (weak && doc.natoText);
+
+    int[] clause = src.clauses(tFirst, tLast, hits);
+    Attribution who = attribute(src, hits, tFirst, tLast, doc);
+    out.speaker = who.speaker;
+    out.endorsed = who.endorsed;
+    boolean question = endsWithQuestion(src.original, start, end);
+    boolean rhetorical = question && hasKindNear(hits, Tag.Kind.RHETORICAL, src, tFirst, 2);
+
+    double sum = 0;
+    double predictive = 0;
+    List<Hit<Tag>> kept = dropContained(cues);
+    // An action named as the subject of an evaluative predicate ("Admitting Ukraine would be
+    // reckless") is what is judged, not a stance of its own.
+    List<Hit<Tag>> judgedSubjects = new ArrayList<>();
+    for (Hit<Tag> cue : kept) {
+      for (Tag tag : cue.payloads()) {
+        if (tag.kind() == Tag.Kind.CUE && tag.predicate()) {
+          Hit<Tag> subject = targetBefore(src, hits, cue, clause, tFirst, doc.natoText);
+          if (subject != null) {
+            judgedSubjects.add(subject);
+          }
+        }
+      }
+    }
+    for (Hit<Tag> cue : kept) {
+      for (Tag tag : cue.payloads()) {
+        if (tag.kind() != Tag.Kind.CUE || (!tag.action() && !out.relevant)) {
+          continue;
+        }
+        if (tag.predicate() && targetBefore(src, hits, cue, clause, tFirst, doc.natoText) == null) {
+          continue;
+        }
+        if (tag.action() && judgedSubjects.contains(cue)) {
+          continue;
+        }
+        boolean[] mode = new boolean[2]; // [0] predictive (future/bare), [1] deontic/imperative
+        double c =
+            cueValue(
+                src, cue, tag, hits, clause, tFirst, tLast, headline, question, rhetorical, mode);
+        if (c != 0 && (mode[1] || rhetorical)) {
+          out.opinionMarker |= who.speaker.equals(AUTHOR);
+        }
+        if (src.inQuote(cue.start())) {
+          Source.Quote q = src.quoteAt(cue.start());
+          if (q.scare() && !who.attributed) {
+            c *= p.scareQuote();
+          } else if (!who.attributed) {
+            // A quoted line inside an author sentence without a reporting verb: the quote's own
+            // speaker (the last one named) said it, not the author.
+            out.speaker = doc.lastSpeaker == null ? "quoted" : doc.lastSpeaker;
+          }
+        }
+        sum += c;
+        if (mode[0]) {
+          predictive += c;
+        }
+      }
+    }
+    if (sum == 0 && cues.isEmpty() && target && !question) {
+      sum = genericDeontic(src, hits, clause, tFirst);
+    }
+    out.value = Math.max(-p.sentenceCap(), Math.min(p.sentenceCap(), sum));
+    out.predictiveShare = sum == 0 ? 0 : Math.max(0, Math.min(1, predictive / sum));
+    return out;
+  }
+
+  private double cueValue(
+      Source src,
+      Hit<Tag> cue,
+      Tag tag,
+      List<Hit<Tag>> hits,
+      int[] clause,
+      int tFirst,
+      int tLast,
+      boolean headline,
+      boolean question,
+      boolean rhetorical,
+      boolean[] mode) {
+    int cueTok = src.firstTokenAtOrAfter(cue.start());
+    int cueClause = clause[cueTok - tFirst];
+    double value = tag.polarity() * tag.weight();
+    int negations = 0;
+    boolean hedged = false;
+    boolean intensified = false;
+    boolean ironic = false;
+    boolean concessive = false;
+    boolean afterContrast = false;
+    boolean contrastLater = false;
+    boolean deontic = false;
+    boolean future = false;
+    boolean conditional = false;
+    boolean rejectedAfter = false;
+    boolean judged = false;
+    boolean categorical = false;
+    for (Hit<Tag> h : hits) {
+      if (h.start() >= cue.start() && h.end() <= cue.end()) {
+        continue; // modifiers inside the cue phrase are part of its meaning
+      }
+      int hTok = src.firstTokenAtOrAfter(h.start());
+      int hLastTok = src.lastTokenEndingBy(h.end());
+      boolean before = h.end() <= cue.start();
+      boolean sameClause = hTok >= tFirst && clause[hTok - tFirst] == cueClause;
+      int distance = cueTok - hLastTok;
+      for (Tag t : h.payloads()) {
+        switch (t.kind()) {
+          case NEGATOR -> {
+            if (before && sameClause && distance <= p.negationWindow()) {
+              negations++;
+              // "will never join" is a categorical claim, not a neutral forecast.
+              categorical |= h.phrase().equals("never");
+            }
+          }
+          case HEDGE -> hedged |= sameClause;
+          case INTENSIFIER -> intensified |= before && sameClause && distance <= 3;
+          case IRONY -> ironic |= before && distance <= p.ironyWindow();
+          case CONCESSIVE -> concessive |= sameClause && before;
+          case CONTRAST -> {
+            if (before) {
+              afterContrast = true;
+            } else {
+              contrastLater = true;
+            }
+          }
+          case CONDITIONAL -> conditional |= before && sameClause;
+          case REJECT_BEFORE -> {
+            // "It would be a mistake to ..." scopes over its whole infinitive clause.
+            if (before && distance <= p.ironyWindow()) {
+              negations++;
+              judged = true;
+            }
+          }
+          case REJECT_AFTER -> rejectedAfter |= h.start() >= cue.end();
+          case DEONTIC ->
+              deontic |= modalInRange(before, sameClause, distance, hTok, cueTok, cue, src);
+          case FUTURE ->
+              future |= modalInRange(before, sameClause, distance, hTok, cueTok, cue, src);
+          default -> {}
+        }
+      }
+    }
+    if (negations % 2 == 1) {
+      value = -value;
+    }
+    if (rejectedAfter) {
+      value = -value;
+    }
+    if (conditional) {
+      value *= p.conditional();
+    }
+    if (tag.action()) {
+      boolean imperative = !question && isImperativePosition(src, tFirst, cueTok);
+      if (deontic || judged) {
+        value *= p.deontic();
+        mode[1] = true;
+      } else if (imperative) {
+        value *= p.imperative();
+        mode[1] = true;
+      } else if (future) {
+        value *= p.future();
+        mode[0] = !categorical;
+        mode[1] = categorical;
+      } else {
+        value *= p.bare();
+        mode[0] = true;
+      }
+    }
+    if (hedged) {
+      value *= p.hedge();
+    }
+    if (intensified) {
+      value *= p.intensifier();
+    }
+    if (ironic || scareQuoted(src, cue, cueTok, clause, tFirst)) {
+      value = -value * p.ironyFlip();
+    }
+    if (concessive || (contrastLater && !afterContrast)) {
+      value *= p.concession();
+    } else if (afterContrast) {
+      value *= p.afterContrast();
+    }
+    if (rhetorical) {
+      value = -value * p.rhetoricalQuestion();
+    } else if (question) {
+      value *= p.question();
+    }
+    return value;
+  }
+
+  /**
+   * A deontic modal in the same clause as a membership target, without an explicit cue: leans
+   * toward membership, or against it when a negator stands next to the modal.
+   */
+  private double genericDeontic(Source src, List<Hit<Tag>> hits, int[] clause, int tFirst) {
+    for (Hit<Tag> modal : hits) {
+      if (!has(modal, Tag.Kind.DEONTIC) || src.inQuote(modal.start())) {
+        continue;
+      }
+      int mTok = src.firstTokenAtOrAfter(modal.start());
+      int mLast = src.lastTokenEndingBy(modal.end());
+      int mClause = clause[mTok - tFirst];
+      boolean targetInClause = false;
+      boolean negated = false;
+      for (Hit<Tag> h : hits) {
+        int hTok = src.firstTokenAtOrAfter(h.start());
+        if (hTok < tFirst || clause[hTok - tFirst] != mClause) {
+          continue;
+        }
+        if (has(h, Tag.Kind.TARGET) && h.start() >= modal.end()) {
+          targetInClause = true;
+        }
+        if (has(h, Tag.Kind.NEGATOR) && Math.abs(hTok - mLast) <= 2) {
+          negated = true;
+        }
+      }
+      if (targetInClause) {
+        return negated ? -p.genericDeonticTarget() : p.genericDeonticTarget();
+      }
+    }
+    return 0;
+  }
+
+  /** A membership phrase before the predicate, in its clause, at most 8 words away. */
+  private static Hit<Tag> targetBefore(
+      Source src, List<Hit<Tag>> hits, Hit<Tag> cue, int[] clause, int tFirst, boolean natoText) {
+    int cueTok = src.firstTokenAtOrAfter(cue.start());
+    for (Hit<Tag> h : hits) {
+      boolean target = has(h, Tag.Kind.TARGET) || (natoText && h.phrase().equals("membership"));
+      if (h.end() > cue.start() || !target) {
+        continue;
+      }
+      int hTok = src.firstTokenAtOrAfter(h.start());
+      if (hTok >= tFirst
+          && clause[hTok - tFirst] == clause[cueTok - tFirst]
+          && cueTok - src.lastTokenEndingBy(h.end()) <= 8) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A short speaker-less quote right next to the cue ('Ukraine's "right" to join NATO') is the
+   * writer distancing themselves from the words: read as irony.
+   */
+  private static boolean scareQuoted(
+      Source src, Hit<Tag> cue, int cueTok, int[] clause, int tFirst) {
+    for (Source.Quote q : src.quotes) {
+      if (!q.scare() || q.end() > cue.end() + 1 || q.start() >= cue.start()) {
+        continue;
+      }
+      int qTok = src.firstTokenAtOrAfter(q.start());
+      if (qTok >= tFirst && cueTok - src.lastTokenEndingBy(q.end()) <= 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The cue opens the sentence, possibly after "do not", "don't", "never", "please", "just". */
+  private static boolean isImperativePosition(Source src, int tFirst, int cueTok) {
+    String verb = src.word(cueTok);
+    if (verb.endsWith("ing") || verb.endsWith("ed")) {
+      return false; // "Admitting Ukraine would be ..." is a subject, not an order
+    }
+    for (int t = tFirst; t < cueTok; t++) {
+      String w = src.word(t);
+      if (!(w.equals("don't")
+          || w.equals("do")
+          || w.equals("not")
+          || w.equals("never")
+          || w.equals("please")
+          || w.equals("just")
+          || w.equals("so")
+          || w.equals("now"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean modalInRange(
+      boolean before,
+      boolean sameClause,
+      int distance,
+      int hTok,
+      int cueTok,
+      Hit<Tag> cue,
+      Source src) {
+    if (before) {
+      return sameClause && distance <= p.modalityWindow();
+    }
+    // "Joining NATO should be ..." / "membership must come": modal right after the cue phrase.
+    int cueLast = src.lastTokenEndingBy(cue.end());
+    return sameClause && hTok - cueLast <= 3;
+  }
+
+  private static boolean hasKindNear(
+      List<Hit<Tag>> hits, Tag.Kind kind, Source src, int tFirst, int maxTok) {
+    for (Hit<Tag> h : hits) {
+      if (src.firstTokenAtOrAfter(h.start()) - tFirst <= maxTok
+          && h.payloads().stream().anyMatch(t -> t.kind() == kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsWithQuestion(String text, int start, int end) {
+    for (int i = end - 1; i >= start; i--) {
+      char c = text.charAt(i);
+      if (c == '?') {
+        return true;
+      }
+      if (!(Character.isWhitespace(c)
+          || c == '"'
+          || c == '\u201D'
+          || c == '\''
+          || c == '\u2019'
+          || c == ')')) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Drops a modifier when a longer phrase of the same kind covers it ("would be a mistake to"
+   * inside "it would be a mistake to"), so that one negation is not counted twice.
+   */
+  private static List<Hit<Tag>> withoutNestedModifiers(List<Hit<Tag>> hits) {
+    List<Hit<Tag>> out = new ArrayList<>(hits.size());
+    for (Hit<Tag> h : hits) {
+      List<Tag> kept = new ArrayList<>(h.payloads().size());
+      for (Tag t : h.payloads()) {
+        if (t.kind() == Tag.Kind.CUE || !coveredBySameKind(hits, h, t.kind())) {
+          kept.add(t);
+        }
+      }
+      if (kept.size() == h.payloads().size()) {
+        out.add(h);
+      } else if (!kept.isEmpty()) {
+        out.add(new Hit<>(h.start(), h.end(), h.phrase(), List.copyOf(kept)));
+      }
+    }
+    return out;
+  }
+
+  private static boolean coveredBySameKind(List<Hit<Tag>> hits, Hit<Tag> h, Tag.Kind kind) {
+    for (Hit<Tag> o : hits) {
+      if (o != h
+          && o.start() <= h.start()
+          && o.end() >= h.end()
+          && o.end() - o.start() > h.end() - h.start()
+          && has(o, kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Keeps the longest of overlapping cue matches ("allowing Ukraine to join" over "join NATO"). */
+  private static List<Hit<Tag>> dropContained(List<Hit<Tag>> cues) {
+    if (cues.size() < 2) {
+      return cues;
+    }
+    List<Hit<Tag>> byLength = new ArrayList<>(cues);
+    byLength.sort(Comparator.comparingInt((Hit<Tag> h) -> h.start() - h.end()));
+    List<Hit<Tag>> kept = new ArrayList<>();
+    for (Hit<Tag> h : byLength) {
+      boolean inside = false;
+      for (Hit<Tag> k : kept) {
+        if (h.start() < k.end() && k.start() < h.end()) {
+          inside = true;
+          break;
+        }
+      }
+      if (!inside) {
+        kept.add(h);
+      }
+    }
+    return kept;
+  }
+
+  /** Who speaks in a sentence. */
+  private record Attribution(String speaker, boolean attributed, boolean endorsed) {}
+
+  private Attribution attribute(
+      Source src, List<Hit<Tag>> hits, int tFirst, int tLast, DocState doc) {
+    boolean endorsed = false;
+    for (Hit<Tag> h : hits) {
+      if (!src.inQuote(h.start()) && has(h, Tag.Kind.ENDORSE)) {
+        endorsed = true;
+      }
+    }
+    for (Hit<Tag> h : hits) {
+      if (src.inQuote(h.start())) {
+        continue;
+      }
+      if (has(h, Tag.Kind.OTHERS_VIEW)) {
+        return new Attribution("others", true, false);
+      }
+      if (has(h, Tag.Kind.SPEAKER_FOLLOWS)) {
+        int after = src.lastTokenEndingBy(h.end()) + 1;
+        String name = after <= tLast ? src.nameFrom(after, tLast) : null;
+        String speaker = name == null ? "reported" : name;
+        doc.lastSpeaker = speaker;
+        return new Attribution(speaker, true, endorsed);
+      }
+    }
+    for (Hit<Tag> h : hits) {
+      if (src.inQuote(h.start()) || !has(h, Tag.Kind.REPORT)) {
+        continue;
+      }
+      int verbTok = src.firstTokenAtOrAfter(h.start());
+      String subject = subjectOf(src, verbTok, src.lastTokenEndingBy(h.end()), tFirst, tLast, doc);
+      if (subject == null) {
+        continue;
+      }
+      if (subject.equals(AUTHOR)) {
+        return new Attribution(AUTHOR, false, false);
+      }
+      doc.lastSpeaker = subject;
+      // "As Kennan warned, ..." - the writer invokes the speaker in support.
+      boolean invoked = src.word(subjectStart(src, verbTok, tFirst)).equals("as");
+      return endorsed || invoked
+          ? new Attribution(AUTHOR, false, true)
+          : new Attribution(subject, true, false);
+    }
+    if (src.inQuote(src.tokStart[tFirst]) && src.inQuote(src.tokStart[tLast])) {
+      String speaker = doc.lastSpeaker == null ? "quoted" : doc.lastSpeaker;
+      return new Attribution(speaker, true, false);
+    }
+    return new Attribution(AUTHOR, false, false);
+  }
+
+  /**
+   * The subject of a reporting verb: "author" for I/we, a name, a short noun phrase, or null when
+   * the verb is not a finite report (e.g. an infinitive "to push for").
+   */
+  private String subjectOf(
+      Source src, int verbTok, int verbLastTok, int tFirst, int tLast, DocState doc) {
+    int i = verbTok - 1;
+    while (i >= tFirst && !src.gapHasPunct(i, i + 1) && isSkippable(src.word(i))) {
+      i--;
+    }
+    if (i < tFirst || src.gapHasPunct(i, i + 1)) {
+      // "..., said the minister" / "“...,” Yeltsin proclaimed" handled below; inverted order here.
+      if (verbLastTok + 1 <= tLast) {
+        String after = src.nameFrom(verbLastTok + 1, tLast);
+        if (after != null) {
+          return after;
+        }
+      }
+      if (i < tFirst) {
+        return doc.lastSpeaker == null ? "reported" : doc.lastSpeaker;
+      }
+    }
+    String w = src.word(i);
+    if (lex.authorSubjects.contains(w)) {
+      return AUTHOR;
+    }
+    if (w.equals("to")) {
+      return null;
+    }
+    if (w.equals("who") || w.equals("which") || w.equals("that")) {
+      i--;
+      if (i < tFirst) {
+        return "reported";
+      }
+      w = src.word(i);
+    }
+    if (lex.pronouns.contains(w)) {
+      return doc.lastSpeaker == null ? "reported" : doc.lastSpeaker;
+    }
+    if (src.capitalized(i) && !Source.NAME_STOP.contains(w)) {
+      int first = i;
+      while (first - 1 >= tFirst
+          && !Source.NAME_STOP.contains(src.word(first - 1))
+          && src.capitalized(first - 1)
+          && !src.gapHasPunct(first - 1, first)
+          && i - first < 4) {
+        first--;
+      }
+      return src.span(Math.max(first, i - 1), i);
+    }
+    int first = i;
+    if (first - 1 >= tFirst && !src.gapHasPunct(first - 1, first)) {
+      first--;
+    }
+    return src.span(first, i);
+  }
+
+  /** Index of the word just before the subject of the verb at {@code verbTok}. */
+  private int subjectStart(Source src, int verbTok, int tFirst) {
+    int i = verbTok - 1;
+    while (i > tFirst && (isSkippable(src.word(i)) || src.capitalized(i))) {
+      i--;
+    }
+    return Math.max(i, tFirst);
+  }
+
+  private boolean isSkippable(String w) {
+    return lex.subjectSkip.contains(w) || (w.length() > 4 && w.endsWith("ly"));
+  }
+
+  private static boolean has(Hit<Tag> h, Tag.Kind kind) {
+    for (Tag t : h.payloads()) {
+      if (t.kind() == kind) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Accumulates sentence scores into the document result. */
+  private final class DocState {
+    final boolean natoText;
+    String lastSpeaker;
+    double authorSum;
+    double authorPredictive;
+    double authorMass;
+    double attributedMass;
+    boolean opinion;
+    final List<EvidenceSentence> author = new ArrayList<>();
+    final List<EvidenceSentence> attributed = new ArrayList<>();
+    final List<Double> attributedRaw = new ArrayList<>();
+
+    DocState(boolean natoText, String body) {
+      this.natoText = natoText;
+      this.bodyRef = body;
+    }
+
+    void add(Scored s, Sentence sentence) {
+      opinion |= s.opinionMarker;
+      if (s.value == 0) {
+        return;
+      }
+      if (s.byAuthor()) {
+        double c = s.weighted() * (s.endorsed ? p.endorsed() : 1.0);
+        authorSum += c;
+        authorPredictive += c * s.predictiveShare;
+        authorMass += Math.abs(c);
+        if (sentence != null) {
+          author.add(evidence(sentence, AUTHOR, c));
+        }
+      } else {
+        attributedMass += Math.abs(s.value);
+        if (sentence != null) {
+          attributed.add(evidence(sentence, s.speaker, 0.0));
+          attributedRaw.add(Math.abs(s.value));
+        }
+      }
+    }
+
+    private EvidenceSentence evidence(Sentence s, String speaker, double c) {
+      return new EvidenceSentence(
+          bodyRef.substring(s.start(), s.end()), s.start(), s.end(), speaker, round(c));
+    }
+
+    final String bodyRef;
+
+    StanceOutcome finish(String body) {
+      double sum = authorSum;
+      if (!opinion) {
+        // Without any opinion marker, "Ukraine will join" / "applied to join" are reports.
+        sum -= authorPredictive * (1 - p.newsPredictive());
+      }
+      double total = authorMass + attributedMass;
+      if (!opinion && total > 0 && attributedMass / total > p.newsAttributedShare()) {
+        sum *= p.newsDamping();
+      }
+      double score = Math.tanh(sum / p.scale());
+      StanceLabel label =
+          score >= p.favorThreshold()
+              ? StanceLabel.FAVOR
+              : score <= p.againstThreshold() ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
+      int nEvidence = author.size();
+      double confidence;
+      if (label == StanceLabel.NEUTRAL) {
+        double threshold = score >= 0 ? p.favorThreshold() : -p.againstThreshold();
+        confidence = logistic(p.confNeutralA() - p.confNeutralB() * Math.abs(score) / threshold);
+      } else {
+        confidence =
+            logistic(p.confA() * Math.abs(score) + p.confB() + p.confC() * Math.min(nEvidence, 6));
+      }
+      author.sort(Comparator.comparingDouble((EvidenceSentence e) -> -Math.abs(e.contribution())));
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < attributed.size(); i++) {
+        order.add(i);
+      }
+      order.sort(Comparator.comparingDouble(i -> -attributedRaw.get(i)));
+      List<EvidenceSentence> evidence = new ArrayList<>();
+      for (int i = 0; i < Math.min(p.maxAuthorEvidence(), author.size()); i++) {
+        evidence.add(author.get(i));
+      }
+      for (int i = 0; i < Math.min(p.maxAttributedEvidence(), order.size()); i++) {
+        evidence.add(attributed.get(order.get(i)));
+      }
+      return new StanceOutcome(label, round(score), round(confidence), List.copyOf(evidence));
+    }
+  }
+
+  private static double logistic(double x) {
+    return 1.0 / (1.0 + Math.exp(-x));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000.0) / 10000.0;
+  }
+}

@@ -1,0 +1,43 @@
+package io.stancestream.analysis.stance;
+
+/**
+ * What a lexicon phrase means to the stance scorer.
+ *
+ * @param kind the role of the phrase
+ * @param polarity +1 (favors membership), -1 (against), 0 for non-cue kinds
+ * @param weight cue weight (1.0 for non-cue kinds)
+ * @param action true for action cues (join, invite / close the door) that need modality
+ * @param predicate true for evaluative words that need a membership phrase before them
+ */
+record Tag(Kind kind, int polarity, double weight, boolean action, boolean predicate) {
+
+  /** Roles a phrase can play. */
+  enum Kind {
+    CUE,
+    NEGATOR,
+    DEONTIC,
+    FUTURE,
+    HEDGE,
+    IRONY,
+    CONTRAST,
+    CONCESSIVE,
+    RHETORICAL,
+    INTENSIFIER,
+    REJECT_AFTER,
+    REJECT_BEFORE,
+    CONDITIONAL,
+    REPORT,
+    SPEAKER_FOLLOWS,
+    OTHERS_VIEW,
+    AUTHOR_VOICE,
+    ENDORSE,
+    TARGET,
+    TARGET_WEAK,
+    NATO,
+    UKRAINE
+  }
+
+  static Tag of(Kind kind) {
+    return new Tag(kind, 0, 1.0, false, false);
+  }
+}

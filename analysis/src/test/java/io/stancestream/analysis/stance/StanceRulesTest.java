@@ -1,0 +1,184 @@
+package io.stancestream.analysis.stance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stancestream.analysis.AnalysisResult;
+import io.stancestream.analysis.ArticleAnalyzer;
+import io.stancestream.analysis.EvidenceSentence;
+import io.stancestream.analysis.StanceLabel;
+import org.junit.jupiter.api.Test;
+
+/** One test per linguistic rule, on short sentences written for the purpose. */
+class StanceRulesTest {
+
+  private static final ArticleAnalyzer ANALYZER = ArticleAnalyzer.withDefaults();
+
+  private static AnalysisResult analyze(String body) {
+    return ANALYZER.analyze(null, body);
+  }
+
+  private static double score(String body) {
+    return analyze(body).score();
+  }
+
+  @Test
+  void deonticCuesGiveTheAuthorsStance() {
+    assertThat(analyze("Ukraine should join NATO.").label()).isEqualTo(StanceLabel.FAVOR);
+    assertThat(analyze("NATO must invite Ukraine at the next summit.").label())
+        .isEqualTo(StanceLabel.FAVOR);
+    assertThat(analyze("NATO should close the door to Ukraine.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void negationFlipsTheCueInItsScope() {
+    assertThat(analyze("Ukraine should not join NATO.").label()).isEqualTo(StanceLabel.AGAINST);
+    assertThat(analyze("NATO must not close the door on Ukraine.").label())
+        .isEqualTo(StanceLabel.FAVOR);
+    assertThat(analyze("Ukraine will never join NATO.").label()).isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void negationDoesNotReachIntoAnotherClause() {
+    double flipped = score("It is not easy, but Ukraine should join NATO.");
+    assertThat(flipped).isPositive();
+  }
+
+  @Test
+  void modalityBareMentionsCountLittleDeonticOnesFully() {
+    double bare = score("The ministers discussed inviting Ukraine during the summit.");
+    double deontic = score("The ministers should agree on inviting Ukraine during the summit.");
+    assertThat(Math.abs(bare)).isLessThan(Math.abs(deontic));
+    assertThat(analyze("The ministers discussed inviting Ukraine during the summit.").label())
+        .isEqualTo(StanceLabel.NEUTRAL);
+  }
+
+  @Test
+  void reportedSpeechIsTheSpeakersStanceNotTheAuthors() {
+    AnalysisResult r = analyze("Zelensky said Ukraine must join NATO without delay.");
+    assertThat(r.label()).isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(r.evidence())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.speaker()).isEqualTo("Zelensky");
+              assertThat(e.contribution()).isZero();
+            });
+  }
+
+  @Test
+  void accordingToAttributesToTheNamedSpeaker() {
+    AnalysisResult r = analyze("According to Kuleba, NATO should invite Ukraine this year.");
+    assertThat(r.label()).isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(r.evidence()).extracting(EvidenceSentence::speaker).containsExactly("Kuleba");
+  }
+
+  @Test
+  void quotationsBelongToTheirSpeaker() {
+    AnalysisResult r =
+        analyze("“Ukraine must join NATO now,” the foreign minister told reporters in Kyiv.");
+    assertThat(r.label()).isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(r.evidence()).allSatisfy(e -> assertThat(e.speaker()).isNotEqualTo("author"));
+  }
+
+  @Test
+  void strawmanOpenersAreOthersViews() {
+    AnalysisResult r = analyze("Some argue that NATO should admit Ukraine immediately.");
+    assertThat(r.label()).isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(r.evidence()).extracting(EvidenceSentence::speaker).containsExactly("others");
+  }
+
+  @Test
+  void firstPersonReportingIsTheAuthor() {
+    assertThat(analyze("I argue that NATO should admit Ukraine.").label())
+        .isEqualTo(StanceLabel.FAVOR);
+  }
+
+  @Test
+  void rhetoricalQuestionsArgueTheOpposite() {
+    assertThat(analyze("Why should Ukraine join NATO?").label()).isEqualTo(StanceLabel.AGAINST);
+    assertThat(analyze("Why shouldn't Ukraine join NATO?").label()).isEqualTo(StanceLabel.FAVOR);
+  }
+
+  @Test
+  void openQuestionsCountLittle() {
+    double asked = score("Should Ukraine join NATO?");
+    double said = score("Ukraine should join NATO.");
+    assertThat(Math.abs(asked)).isLessThan(Math.abs(said) / 2);
+  }
+
+  @Test
+  void hedgesSoftenACue() {
+    double hedged = score("NATO should perhaps invite Ukraine at some point.");
+    double plain = score("NATO should invite Ukraine.");
+    assertThat(hedged).isPositive().isLessThan(plain);
+  }
+
+  @Test
+  void ironyMarkersTurnFavorCuesAgainst() {
+    assertThat(analyze("Let us stop pretending that Ukraine belongs in NATO.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void theClauseAfterButCarriesThePoint() {
+    assertThat(
+            analyze("Ukraine deserves membership, but NATO should close the door for now.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+    assertThat(analyze("Although Ukraine deserves membership, NATO should close the door.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void rejectingPredicatesFlipWhatCameBefore() {
+    assertThat(analyze("Keeping Ukraine out of NATO makes no sense.").label())
+        .isEqualTo(StanceLabel.FAVOR);
+    assertThat(analyze("It would be a mistake to invite Ukraine into NATO.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void conditionalClausesAreNotAsserted() {
+    double hypothetical = score("If NATO should invite Ukraine, Russia would react.");
+    double asserted = score("NATO should invite Ukraine, and Russia would react.");
+    assertThat(Math.abs(hypothetical)).isLessThan(Math.abs(asserted));
+  }
+
+  @Test
+  void rejectingNeutralityIsFavor() {
+    assertThat(analyze("For Ukraine, neutrality is a trap.").label()).isEqualTo(StanceLabel.FAVOR);
+    assertThat(analyze("Ukraine should accept neutrality.").label()).isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void headlineWeighsMoreThanABodySentence() {
+    String sentence = "NATO should invite Ukraine";
+    double asTitle = ANALYZER.analyze(sentence, "The summit opens on Tuesday in Vilnius.").score();
+    double inBody =
+        analyze(
+                "The summit opens on Tuesday in Vilnius. Delegations arrive on Monday. "
+                    + "Hotels are full. "
+                    + sentence
+                    + ". Security is tight. Roads are closed. Talks run late.")
+            .score();
+    assertThat(asTitle).isGreaterThan(inBody).isPositive();
+  }
+
+  @Test
+  void newsThatQuotesBothSidesIsNeutral() {
+    String news =
+        "NATO leaders met in Vilnius on Tuesday. “Ukraine must join NATO without delay,” "
+            + "President Zelensky told reporters. Hungary’s foreign minister said the alliance "
+            + "should close the door to Ukraine. According to diplomats, a decision is not expected "
+            + "before the next summit. The talks continue on Wednesday.";
+    AnalysisResult r = analyze(news);
+    assertThat(r.label()).isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(r.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.contribution()).isZero());
+  }
+
+  @Test
+  void sentencesWithoutMembershipBearingDoNotCount() {
+    assertThat(analyze("The weather in Kyiv was a dangerous illusion of spring.").evidence())
+        .isEmpty();
+  }
+}

@@ -1,0 +1,69 @@
+package io.stancestream.benchmarks;
+
+import io.stancestream.analysis.AnalysisResult;
+import io.stancestream.analysis.ArticleAnalyzer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Throughput of the default analyzer (cleaning, splitting, topics, stance) on one thread:
+ * operations per second are articles per second, and the {@code chars} counter gives characters
+ * (about bytes, the text is ASCII-heavy) per second. Run with {@code java -jar
+ * benchmarks/target/benchmarks.jar}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+@State(Scope.Thread)
+public class ScorerBenchmark {
+
+  @Param({"5000"})
+  public int articleChars;
+
+  private ArticleAnalyzer analyzer;
+  private List<String[]> articles;
+  private int next;
+
+  /** Characters analysed, reported by JMH as a rate (chars/s). */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Volume {
+    public long chars;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      chars = 0;
+    }
+  }
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    analyzer = ArticleAnalyzer.withDefaults();
+    articles = ArticleCorpus.generate(200, articleChars, 42L);
+  }
+
+  @Benchmark
+  public AnalysisResult analyze(Volume volume) {
+    String[] a = articles.get(next);
+    next = next + 1 == articles.size() ? 0 : next + 1;
+    volume.chars += a[1].length();
+    return analyzer.analyze(a[0], a[1]);
+  }
+}
