@@ -10,6 +10,7 @@ import io.stancestream.analysis.text.SentenceSplitter;
 import io.stancestream.analysis.text.TextCleaner;
 import io.stancestream.analysis.topics.TopicMatcher;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +73,14 @@ public final class ArticleAnalyzer {
     List<Sentence> sentences = splitter.split(cleaned);
     NormalizedText norm = NormalizedText.of(body);
     StanceOutcome stance = scorer.score(title, cleaned, sentences, norm);
-    Map<String, Integer> mentions = topics.count(mentionText(title, cleaned, norm));
+    List<int[]> kept = new ArrayList<>(cleaned.segments().size());
+    for (CleanedText.Segment s : cleaned.segments()) {
+      kept.add(new int[] {s.start(), s.end()});
+    }
+    // Chrome, bios and pingbacks do not count as mentions; a title repeated in the body counts
+    // once.
+    String extraTitle = cleaned.titleSegment() < 0 ? title : null;
+    Map<String, Integer> mentions = topics.count(extraTitle, norm, kept);
     return new AnalysisResult(
         stance.label(),
         stance.score(),
@@ -80,18 +88,5 @@ public final class ArticleAnalyzer {
         stance.evidence(),
         Map.copyOf(mentions),
         version);
-  }
-
-  /** Title plus the kept body text (chrome, bios and pingbacks do not count as mentions). */
-  private static NormalizedText mentionText(
-      String title, CleanedText cleaned, NormalizedText norm) {
-    StringBuilder sb = new StringBuilder(norm.length() + 128);
-    if (title != null && !title.isBlank() && cleaned.titleSegment() < 0) {
-      sb.append(title).append('\n');
-    }
-    for (CleanedText.Segment s : cleaned.segments()) {
-      sb.append(cleaned.body(), s.start(), s.end()).append('\n');
-    }
-    return NormalizedText.of(sb.toString());
   }
 }

@@ -70,11 +70,13 @@ public final class DemoCommand implements Callable<Integer> {
     err.println("stancestream: starting " + (cfg.embeddedBroker() ? "embedded broker, " : "") + "topics and streams app...");
     try (LocalPipeline pipeline = LocalPipeline.start(cfg, printer::print)) {
       err.println("stancestream: Kafka at " + pipeline.config().bootstrapServers());
+      // stdout carries only JSON records in --json mode.
+      (json ? err : out).println("Dashboard: " + pipeline.dashboardUrl());
+      (json ? err : out).flush();
       err.println("stancestream: replaying " + String.join(" ", replay));
       ProduceSummary summary =
           ArticleIngestor.produce(pipeline.config(), replay, ProduceOptions.defaults());
       err.println("stancestream: " + summary.describe());
-      summary.rejections().forEach(r -> err.println("  rejected " + r));
 
       Set<String> ids = new HashSet<>(summary.publishedIds());
       if (once) {

@@ -6,13 +6,19 @@ import io.stancestream.events.StanceStreamConfig;
 import io.stancestream.events.Topic;
 import io.stancestream.events.TopicPlan;
 import io.stancestream.events.Topics;
+import io.stancestream.producer.ArticleIngestor;
+import io.stancestream.producer.ProduceOptions;
+import io.stancestream.producer.ingest.IngestHandler;
 import io.stancestream.streams.StanceStreamApp;
+import io.stancestream.streams.api.IngestEndpoint;
+import io.stancestream.streams.api.QueryServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -46,6 +52,8 @@ final class LocalPipeline implements AutoCloseable {
   private final StanceStreamConfig cfg;
   private final Topics topics;
   private final StanceStreamApp app;
+  private final QueryServer server;
+  private final ArticleIngestor ingestor;
   private final OutputTail tail;
   private final Path stateDir;
   private final Set<String> resultKeys = ConcurrentHashMap.newKeySet();
@@ -54,12 +62,16 @@ final class LocalPipeline implements AutoCloseable {
       EmbeddedKafka broker,
       StanceStreamConfig cfg,
       StanceStreamApp app,
+      QueryServer server,
+      ArticleIngestor ingestor,
       OutputTail tail,
       Path stateDir) {
     this.broker = broker;
     this.cfg = cfg;
     this.topics = Topics.from(cfg);
     this.app = app;
+    this.server = server;
+    this.ingestor = ingestor;
     this.tail = tail;
     this.stateDir = stateDir;
   }
@@ -85,9 +97,16 @@ final class LocalPipeline implements AutoCloseable {
       Topics topics = Topics.from(cfg);
       ensureTopics(cfg);
       ArticleAnalyzer analyzer = analyzer(cfg);
-      StanceStreamApp app = new StanceStreamApp(cfg, analyzer::analyze).start();
+      // The server's address must be known before the app is built (interactive queries).
+      cfg = QueryServer.withServerAddress(cfg);
+      StanceStreamApp app = new StanceStreamApp(cfg, analyzer::analyze);
+      ArticleIngestor ingestor = new ArticleIngestor(cfg, ProduceOptions.defaults());
+      QueryServer server = QueryServer.start(cfg, app, ingestEndpoint(ingestor.ingestHandler()));
+      app.start();
       if (!app.awaitRunning(Duration.ofSeconds(90))) {
+        server.close();
         app.close();
+        ingestor.close();
         throw new IllegalStateException(
             "streams app did not reach RUNNING: " + app.state() + " " + app.failure());
       }
@@ -100,7 +119,7 @@ final class LocalPipeline implements AutoCloseable {
                 self[0].onOutput(o);
                 sink.accept(o);
               });
-      self[0] = new LocalPipeline(broker, cfg, app, tail, stateDir);
+      self[0] = new LocalPipeline(broker, cfg, app, server, ingestor, tail, stateDir);
       tail.start();
       return self[0];
     } catch (RuntimeException | Error | IOException | InterruptedException e) {
@@ -145,6 +164,27 @@ final class LocalPipeline implements AutoCloseable {
 
   StanceStreamApp app() {
     return app;
+  }
+
+  /** Where the dashboard and query API are served. */
+  String dashboardUrl() {
+    return server.url();
+  }
+
+  /** {@code POST /articles} publishes through the producer's own pipeline. */
+  private static IngestEndpoint ingestEndpoint(IngestHandler handler) {
+    return new IngestEndpoint() {
+      @Override
+      public Reply handle(byte[] body, String contentType, Map<String, List<String>> headers) {
+        IngestHandler.Response r = handler.handle(body, contentType, headers);
+        return new Reply(r.status(), r.contentType(), r.body());
+      }
+
+      @Override
+      public int maxBytes() {
+        return handler.maxBytes();
+      }
+    };
   }
 
   /** True once every id has an article-stance record or a dead letter. */
@@ -242,6 +282,8 @@ final class LocalPipeline implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    server.close();
+    ingestor.close();
     app.close(Duration.ofSeconds(30));
     if (broker != null) {
       broker.close();

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       BrokerCommand.class,
       TopicsCommand.class,
+      ChaosCommand.class,
+      BenchCommand.class,
       EvalCommand.class
     })
 public final class StanceStreamCli implements Callable<Integer> {

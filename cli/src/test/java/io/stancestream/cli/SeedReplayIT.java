@@ -40,7 +40,8 @@ class SeedReplayIT {
             Map.of(
                 "application.id", "seed-replay-" + System.nanoTime(),
                 "state.dir", state.toString(),
-                "config.dir", Path.of("..", "config").toAbsolutePath().normalize().toString()));
+                "config.dir", Path.of("..", "config").toAbsolutePath().normalize().toString(),
+                "http.port", "0"));
     List<OutputTail.Output> outputs = new CopyOnWriteArrayList<>();
 
     try (LocalPipeline pipeline = LocalPipeline.start(cfg, outputs::add)) {

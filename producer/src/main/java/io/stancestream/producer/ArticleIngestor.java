@@ -181,7 +181,11 @@ public final class ArticleIngestor implements AutoCloseable {
         for (Inputs.Source source : sources) {
           if (stopping) {
             diagnostics.println(
-                "stopped: " + (sources.size() - done) + " of " + sources.size() + " inputs not read");
+                "stopped: "
+                    + (sources.size() - done)
+                    + " of "
+                    + sources.size()
+                    + " inputs not read");
             break;
           }
           readAndSubmit(source, publish, pollers, readFiles);
@@ -241,7 +245,10 @@ public final class ArticleIngestor implements AutoCloseable {
     for (int i = 0; i < parsed.size(); i++) {
       if (stopping) {
         diagnostics.println(
-            "stopped: " + (parsed.size() - i) + " article(s) read from " + source.location()
+            "stopped: "
+                + (parsed.size() - i)
+                + " article(s) read from "
+                + source.location()
                 + " not published");
         return;
       }

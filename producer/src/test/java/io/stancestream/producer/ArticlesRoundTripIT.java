@@ -121,4 +121,23 @@ class ArticlesRoundTripIT {
     assertThat(records).hasSize(14);
     assertThat(records.stream().map(ConsumerRecord::key).distinct().count()).isEqualTo(14);
   }
+
+  @Test
+  void theProduceCommandPublishesToTheGivenCluster() {
+    config("articles-cli");
+    int exit =
+        new picocli.CommandLine(new ProduceCommand())
+            .execute(
+                "--config=does-not-exist.properties",
+                "--bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--set",
+                "topic.articles=articles-cli",
+                "--no-progress",
+                seeds().toString());
+    assertThat(exit).isZero();
+    assertThat(readAll("articles-cli"))
+        .extracting(r -> r.value().outlet())
+        .containsExactlyInAnyOrder("Foreign Affairs", "National Security Journal");
+  }
 }

@@ -45,7 +45,8 @@ record ScoringParams(
     double confNeutralA,
     double confNeutralB,
     int maxAuthorEvidence,
-    int maxAttributedEvidence) {
+    int maxAttributedEvidence,
+    java.util.List<String> opinionLabels) {
 
   static ScoringParams load(ConfigFiles files) {
     JsonNode n = files.yaml("stance/scoring.yaml");
@@ -97,6 +98,17 @@ record ScoringParams(
         c.path("a_neutral").asDouble(1.4),
         c.path("b_neutral").asDouble(1.6),
         e.path("max_author").asInt(6),
-        e.path("max_attributed").asInt(3));
+        e.path("max_attributed").asInt(3),
+        labels(n.path("opinion_labels")));
+  }
+
+  private static java.util.List<String> labels(JsonNode list) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode v : list) {
+      out.add(
+          io.stancestream.analysis.text.NormalizedText.foldPhrase(
+              ConfigFiles.entry(v, "stance/scoring.yaml")));
+    }
+    return java.util.List.copyOf(out);
   }
 }

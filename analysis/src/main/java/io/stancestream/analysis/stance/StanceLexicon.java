@@ -26,12 +26,15 @@ final class StanceLexicon {
     PhraseLexicon.Builder<Tag> b = PhraseLexicon.builder();
     JsonNode cues = files.yaml("stance/cues.yaml");
     int count = 0;
-    count += addCues(b, cues.path("favor").path("actions"), +1, true, false);
-    count += addCues(b, cues.path("favor").path("evaluations"), +1, false, false);
-    count += addCues(b, cues.path("favor").path("predicates"), +1, false, true);
-    count += addCues(b, cues.path("against").path("actions"), -1, true, false);
-    count += addCues(b, cues.path("against").path("evaluations"), -1, false, false);
-    count += addCues(b, cues.path("against").path("predicates"), -1, false, true);
+    for (String side : new String[] {"favor", "against"}) {
+      int sign = side.equals("favor") ? +1 : -1;
+      JsonNode s = cues.path(side);
+      count += addCues(b, s.path("actions"), new Tag(Tag.Kind.CUE, sign, 1, true, false, false));
+      count +=
+          addCues(b, s.path("evaluations"), new Tag(Tag.Kind.CUE, sign, 1, false, false, false));
+      count += addCues(b, s.path("predicates"), new Tag(Tag.Kind.CUE, sign, 1, false, true, false));
+      count += addCues(b, s.path("framing"), new Tag(Tag.Kind.CUE, sign, 1, false, false, true));
+    }
     if (count == 0) {
       throw new IllegalStateException("stance/cues.yaml defines no cues");
     }
@@ -69,8 +72,7 @@ final class StanceLexicon {
     this.phrases = b.build();
   }
 
-  private static int addCues(
-      PhraseLexicon.Builder<Tag> b, JsonNode map, int sign, boolean action, boolean predicate) {
+  private static int addCues(PhraseLexicon.Builder<Tag> b, JsonNode map, Tag shape) {
     int n = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -79,7 +81,15 @@ final class StanceLexicon {
         throw new IllegalStateException(
             "stance/cues.yaml: weight of '" + e.getKey() + "' must be a positive number");
       }
-      b.add(e.getKey(), new Tag(Tag.Kind.CUE, sign, w, action, predicate));
+      b.add(
+          e.getKey(),
+          new Tag(
+              Tag.Kind.CUE,
+              shape.polarity(),
+              w,
+              shape.action(),
+              shape.predicate(),
+              shape.framing()));
       n++;
     }
     return n;

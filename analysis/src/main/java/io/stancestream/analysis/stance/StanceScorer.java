@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class StanceScorer {
 
+  private static final java.util.Set<String> PASSIVE_AUX =
+      java.util.Set.of("be", "been", "being", "is", "are", "was", "were", "get", "got");
+
   /** Speaker name used for the writer's own voice. */
   public static final String AUTHOR = "author";
 
@@ -64,6 +67,7 @@ public final class StanceScorer {
     int natoMentions =
         body.count(Tag.Kind.NATO) + (titleSource == null ? 0 : titleSource.count(Tag.Kind.NATO));
     DocState doc = new DocState(natoMentions >= p.docNatoMentions(), cleaned.body());
+    doc.opinion = hasOpinionLabel(title) || hasOpinionLabel(firstLine(cleaned));
 
     if (titleSource != null) {
       Scored s = scoreSentence(titleSource, 0, title.length(), true, doc);
@@ -86,6 +90,38 @@ public final class StanceScorer {
       doc.add(s, sentence);
     }
     return doc.finish(cleaned.body());
+  }
+
+  private static String firstLine(CleanedText cleaned) {
+    if (cleaned.segments().isEmpty()) {
+      return null;
+    }
+    CleanedText.Segment s = cleaned.segments().get(0);
+    return cleaned.body().substring(s.start(), Math.min(s.end(), s.start() + 120));
+  }
+
+  /** "Opinion: ...", "OP-ED | ...", "Letter to the editor - ...": the outlet's genre label. */
+  private boolean hasOpinionLabel(String text) {
+    if (text == null) {
+      return false;
+    }
+    String f = NormalizedText.foldPhrase(text);
+    for (String label : p.opinionLabels()) {
+      if (f.startsWith(label)) {
+        int after = label.length();
+        if (after == f.length()) {
+          return true;
+        }
+        char c = f.charAt(after);
+        if (c == ':' || c == '|' || c == '-' || c == '\u2014' || c == '\u2013' || c == ' ') {
+          String rest = f.substring(after).strip();
+          if (rest.isEmpty() || ":|-\u2014\u2013".indexOf(rest.charAt(0)) >= 0) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** For each sentence, its index among non-headline sentences; the last slot holds the count. */
@@ -194,7 +230,8 @@ public final class StanceScorer {
     }
     for (Hit<Tag> cue : kept) {
       for (Tag tag : cue.payloads()) {
-        if (tag.kind() != Tag.Kind.CUE || (!tag.action() && !out.relevant)) {
+        boolean selfTargeted = tag.action() || (tag.framing() && doc.natoText);
+        if (tag.kind() != Tag.Kind.CUE || (!selfTargeted && !out.relevant)) {
           continue;
         }
         if (tag.predicate() && targetBefore(src, hits, cue, clause, tFirst, doc.natoText) == null) {
@@ -313,6 +350,7 @@ public final class StanceScorer {
     }
     if (rejectedAfter) {
       value = -value;
+      judged = true; // "... makes no sense" is the writer's verdict on the action
     }
     if (conditional) {
       value *= p.conditional();
@@ -610,6 +648,9 @@ public final class StanceScorer {
   private String subjectOf(
       Source src, int verbTok, int verbLastTok, int tFirst, int tLast, DocState doc) {
     int i = verbTok - 1;
+    if (i >= tFirst && PASSIVE_AUX.contains(src.word(i))) {
+      return null; // "will never be admitted", "was said": passive, not a report
+    }
     while (i >= tFirst && !src.gapHasPunct(i, i + 1) && isSkippable(src.word(i))) {
       i--;
     }

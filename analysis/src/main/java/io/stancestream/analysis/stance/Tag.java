@@ -8,8 +8,10 @@ package io.stancestream.analysis.stance;
  * @param weight cue weight (1.0 for non-cue kinds)
  * @param action true for action cues (join, invite / close the door) that need modality
  * @param predicate true for evaluative words that need a membership phrase before them
+ * @param framing true for loaded framing words that count without a membership phrase
  */
-record Tag(Kind kind, int polarity, double weight, boolean action, boolean predicate) {
+record Tag(
+    Kind kind, int polarity, double weight, boolean action, boolean predicate, boolean framing) {
 
   /** Roles a phrase can play. */
   enum Kind {
@@ -38,6 +40,6 @@ record Tag(Kind kind, int polarity, double weight, boolean action, boolean predi
   }
 
   static Tag of(Kind kind) {
-    return new Tag(kind, 0, 1.0, false, false);
+    return new Tag(kind, 0, 1.0, false, false, false);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stancestream.analysis.lexicon.ConfigFiles;
 import io.stancestream.analysis.lexicon.PhraseLexicon;
 import io.stancestream.analysis.text.NormalizedText;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,42 @@ public final class TopicMatcher {
   /** Same as {@link #count(String)} on an already normalized text. */
   public Map<String, Integer> count(NormalizedText text) {
     return countHits(lexicon.find(text.folded()));
+  }
+
+  /**
+   * Counts mentions in {@code title} (may be null) plus the parts of an already normalized text
+   * that lie inside the given {@code [start, end)} spans (e.g. the kept segments of a cleaned
+   * body).
+   */
+  public Map<String, Integer> count(String title, NormalizedText text, List<int[]> spans) {
+    List<PhraseLexicon.Hit<String>> inside = new ArrayList<>();
+    for (PhraseLexicon.Hit<String> h : lexicon.find(text.folded())) {
+      if (within(h, spans)) {
+        inside.add(h);
+      }
+    }
+    Map<String, Integer> counts = countHits(inside);
+    if (title != null && !title.isBlank()) {
+      count(title).forEach((k, v) -> counts.merge(k, v, Integer::sum));
+    }
+    return counts;
+  }
+
+  private static boolean within(PhraseLexicon.Hit<String> h, List<int[]> spans) {
+    int lo = 0;
+    int hi = spans.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int[] s = spans.get(mid);
+      if (h.start() < s[0]) {
+        hi = mid - 1;
+      } else if (h.start() >= s[1]) {
+        lo = mid + 1;
+      } else {
+        return h.end() <= s[1];
+      }
+    }
+    return false;
   }
 
   private static Map<String, Integer> countHits(List<PhraseLexicon.Hit<String>> hits) {

@@ -131,7 +131,7 @@ class StanceRulesTest {
 
   @Test
   void rejectingPredicatesFlipWhatCameBefore() {
-    assertThat(analyze("Keeping Ukraine out of NATO makes no sense.").label())
+    assertThat(analyze("Keeping Ukraine out of NATO is a mistake.").label())
         .isEqualTo(StanceLabel.FAVOR);
     assertThat(analyze("It would be a mistake to invite Ukraine into NATO.").label())
         .isEqualTo(StanceLabel.AGAINST);

@@ -135,6 +135,9 @@ public final class QueryServer implements AutoCloseable {
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
+              if (ingest != null) {
+                config.http.maxRequestSize = ingest.maxBytes();
+              }
               config.jsonMapper(new JavalinJackson(JsonSerde.MAPPER, false));
               // Article ids are often URLs: allow them percent-encoded in /api/articles/{id}.
               config.jetty.modifyHttpConfiguration(

@@ -3,8 +3,8 @@ package io.stancestream.streams.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stancestream.events.Alert;
-import io.stancestream.events.StanceStreamConfig;
 import io.stancestream.events.StanceLabel;
+import io.stancestream.events.StanceStreamConfig;
 import io.stancestream.events.StanceTrend;
 import io.stancestream.streams.windows.WindowSettings;
 import java.time.Instant;
@@ -73,9 +73,7 @@ class StoreQueriesMergeTest {
   @Test
   void trendSeriesPutAllOutletsFirstAndKeepTheNewestWindowsOldestFirst() {
     StoreQueries queries =
-        new StoreQueries(
-            null,
-            WindowSettings.from(StanceStreamConfig.of(Map.of())));
+        new StoreQueries(null, WindowSettings.from(StanceStreamConfig.of(Map.of())));
     Views.Trends trends =
         queries.mergeTrends(
             List.of(

@@ -1,0 +1,33 @@
+package io.stancestream.cli.bench;
+
+import io.stancestream.events.Topic;
+import io.stancestream.events.Article;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The ceiling the full topology is compared with, as in Kafka's own {@code
+ * streams_simple_benchmark}: read {@code articles} and write every record unchanged to another
+ * topic, through the same serde ({@code JsonSerde<Article>} in and out) under the same settings.
+ *
+ * <pre>
+ * articles (String id, Article JSON) ─▶ bench-passthrough (String id, Article JSON)
+ * </pre>
+ */
+public final class PassthroughTopology {
+
+  private PassthroughTopology() {}
+
+  public static Topology build(Topic<String, Article> input, String output) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(
+            input.name(),
+            Consumed.with(input.keySerde(), input.valueSerde()).withName("passthrough-source"))
+        .to(
+            output,
+            Produced.with(input.keySerde(), input.valueSerde()).withName("passthrough-sink"));
+    return builder.build();
+  }
+}

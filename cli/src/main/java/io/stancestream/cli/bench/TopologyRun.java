@@ -1,0 +1,196 @@
+package io.stancestream.cli.bench;
+
+import io.stancestream.events.StanceStreamConfig;
+import io.stancestream.events.Topics;
+import io.stancestream.streams.StanceStreamApp;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * One timed run of a topology over the backlog already in {@code articles}: a fresh {@code
+ * application.id} (so it starts from the first record with empty state), the time from RUNNING to
+ * the arrival of the last of {@code n} committed records on the output topic, then close, local
+ * state and internal topics deleted.
+ *
+ * <p>Optionally it also waits until the app has consumed and committed every record of its input
+ * and repartition topics ("drained"), which for the full topology means the windowed counts,
+ * trends and alerts have caught up too. That is observable through committed offsets only, so it
+ * is meaningful when the commit interval is short (exactly-once: 100 ms by default).
+ */
+final class TopologyRun {
+
+  /** What one run measured; {@code drainedSeconds} is NaN when not asked for. */
+  record Result(long records, double seconds, double drainedSeconds) {
+    double recordsPerSecond() {
+      return records / seconds;
+    }
+
+    double drainedRecordsPerSecond() {
+      return records / drainedSeconds;
+    }
+  }
+
+  private static final Duration LIMIT = Duration.ofMinutes(3);
+
+  private TopologyRun() {}
+
+  /**
+   * @param cfg settings with the bootstrap servers, state dir and processing guarantee to use
+   * @param applicationId a fresh id
+   * @param topology builds the topology from the settings and topics
+   * @param outputTopic where the n records are counted
+   * @param n records expected on the output topic
+   * @param drain also wait until all input and repartition topics are committed
+   */
+  static Result run(
+      StanceStreamConfig cfg,
+      String applicationId,
+      Function<StanceStreamConfig, Topology> topology,
+      String outputTopic,
+      long n,
+      boolean drain)
+      throws InterruptedException {
+    StanceStreamConfig runCfg = cfg.with("application.id", applicationId);
+    Topics topics = Topics.from(runCfg);
+    Properties props = StanceStreamApp.streamsProperties(runCfg, topics);
+    AtomicLong runningAt = new AtomicLong(-1);
+    AtomicReference<KafkaStreams.State> last = new AtomicReference<>();
+    CountDownLatch running = new CountDownLatch(1);
+    try (OutputWatcher watcher =
+        new OutputWatcher(cfg.clientProperties("consumer."), outputTopic, (k, t) -> {}).start()) {
+      KafkaStreams streams = new KafkaStreams(topology.apply(runCfg), props);
+      streams.setStateListener(
+          (now, before) -> {
+            last.set(now);
+            if (now == KafkaStreams.State.RUNNING && runningAt.compareAndSet(-1, System.nanoTime())) {
+              running.countDown();
+            } else if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR) {
+              running.countDown();
+            }
+          });
+      try {
+        streams.start();
+        if (!running.await(LIMIT.toSeconds(), TimeUnit.SECONDS) || runningAt.get() < 0) {
+          throw new IllegalStateException(applicationId + " did not reach RUNNING: " + last.get());
+        }
+        long done = watcher.awaitCount(n, LIMIT);
+        if (done < 0) {
+          throw new IllegalStateException(
+              applicationId
+                  + ": only "
+                  + watcher.count()
+                  + " of "
+                  + n
+                  + " records reached "
+                  + outputTopic
+                  + " within "
+                  + LIMIT
+                  + " (state "
+                  + streams.state()
+                  + ")");
+        }
+        double drained = Double.NaN;
+        if (drain) {
+          long at = awaitDrained(runCfg, applicationId, topics.articles().name());
+          drained = at < 0 ? Double.NaN : (at - runningAt.get()) / 1e9;
+        }
+        return new Result(n, (done - runningAt.get()) / 1e9, drained);
+      } finally {
+        streams.close(Duration.ofSeconds(30));
+        streams.cleanUp();
+        deleteInternalTopics(runCfg, applicationId);
+      }
+    }
+  }
+
+  /** The nanoTime at which every source and repartition partition was committed up to its end. */
+  private static long awaitDrained(StanceStreamConfig cfg, String appId, String input)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    try (Admin admin = Admin.create(cfg.clientProperties("admin."))) {
+      Set<String> sources =
+          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+              .filter(
+                  t -> t.equals(input) || (t.startsWith(appId + "-") && t.endsWith("-repartition")))
+              .collect(Collectors.toSet());
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin
+          .describeTopics(sources)
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .forEach(
+              (name, d) ->
+                  d.partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+      while (System.nanoTime() < deadline) {
+        long now = System.nanoTime();
+        if (committedToEnd(admin, appId, latest)) {
+          return now;
+        }
+        TimeUnit.MILLISECONDS.sleep(25);
+      }
+      return -1;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot read the offsets of " + appId + ": " + e, e);
+    }
+  }
+
+  private static boolean committedToEnd(
+      Admin admin, String appId, Map<TopicPartition, OffsetSpec> latest)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    var ends =
+        admin
+            .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+    for (var e : ends.entrySet()) {
+      OffsetAndMetadata c = committed.get(e.getKey());
+      if ((c == null ? 0 : c.offset()) < e.getValue().offset()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Internal topics of a finished run only cost the broker disk and metadata: delete them. */
+  private static void deleteInternalTopics(StanceStreamConfig cfg, String appId) {
+    try (Admin admin = Admin.create(cfg.clientProperties("admin."))) {
+      Set<String> internal =
+          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+              .filter(t -> t.startsWith(appId + "-"))
+              .collect(Collectors.toSet());
+      if (!internal.isEmpty()) {
+        admin.deleteTopics(internal).all().get(30, TimeUnit.SECONDS);
+      }
+      admin.deleteConsumerGroups(Set.of(appId)).all().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Leftovers of a finished run do not affect the next one (a fresh application.id).
+    }
+  }
+}
