@@ -2,6 +2,8 @@ package io.stancestream.benchmarks;
 
 import io.stancestream.analysis.AnalysisResult;
 import io.stancestream.analysis.ArticleAnalyzer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -41,17 +43,25 @@ public class ScorerBenchmark {
   private List<String[]> articles;
   private int next;
 
-  /** Characters analysed, reported by JMH as a rate (chars/s). */
+  /**
+   * Characters analysed and CPU microseconds spent, both reported by JMH as rates per wall-clock
+   * second. On a shared machine, articles per CPU-second = ops/s / (cpuMicros/s / 1e6) is the
+   * per-core figure that does not depend on how busy the other cores are.
+   */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Volume {
     public long chars;
+    public long cpuMicros;
 
     @Setup(Level.Iteration)
     public void reset() {
       chars = 0;
+      cpuMicros = 0;
     }
   }
+
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -64,6 +74,9 @@ public class ScorerBenchmark {
     String[] a = articles.get(next);
     next = next + 1 == articles.size() ? 0 : next + 1;
     volume.chars += a[1].length();
-    return analyzer.analyze(a[0], a[1]);
+    long cpu0 = CPU.getCurrentThreadCpuTime();
+    AnalysisResult r = analyzer.analyze(a[0], a[1]);
+    volume.cpuMicros += (CPU.getCurrentThreadCpuTime() - cpu0) / 1000;
+    return r;
   }
 }

@@ -75,10 +75,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
   boolean json;
 
+  @Option(
+      names = "--quick",
+      description =
+          "For tuning loops: only the headline guarantee, no latency run (the figures of the"
+              + " other guarantee and latency_ms are then null).")
+  boolean quick;
+
   @Override
   public Integer call() throws Exception {
     BenchPlan plan =
-        new BenchPlan(articles, repetitions, articleChars, guarantee, latencyArticles, latencyRate);
+        new BenchPlan(
+            articles, repetitions, articleChars, guarantee, latencyArticles, latencyRate, quick);
     StanceStreamConfig cfg = config.load();
     PrintStream out = System.out;
     BenchReport report = new PipelineBench(plan, System.err).run(cfg, LocalPipeline.analyzer(cfg));

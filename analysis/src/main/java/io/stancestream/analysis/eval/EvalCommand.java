@@ -107,6 +107,11 @@ public final class EvalCommand implements Callable<Integer> {
               baselines.put(name, b);
             });
     root.put("baselines", baselines);
+    Map<String, Object> calibration = new LinkedHashMap<>();
+    calibration.put("mean_confidence", round(report.meanConfidence()));
+    calibration.put("accuracy", round(report.metrics().accuracy()));
+    calibration.put("ece_5_bins", round(report.expectedCalibrationError(5)));
+    root.put("calibration", calibration);
     root.put("scorer_version", report.scorerVersion());
     if (explain) {
       root.put(
@@ -219,6 +224,13 @@ public final class EvalCommand implements Callable<Integer> {
                           : name;
               sb.append(String.format(Locale.ROOT, "  %-34s macro-F1 %.3f%n", label, b.macroF1()));
             });
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%ncalibration: mean confidence %.3f, accuracy %.3f, ECE (5 bins) %.3f%n",
+            report.meanConfidence(),
+            m.accuracy(),
+            report.expectedCalibrationError(5)));
     List<String> wrong = report.misclassified();
     sb.append(
         String.format(

@@ -40,6 +40,34 @@ public final class Evaluator {
       StanceLabel majorityLabel,
       String scorerVersion) {
 
+    /**
+     * Expected calibration error of the analyzer's confidence over {@code bins} equal-width bins:
+     * the item-weighted mean gap between mean confidence and accuracy per bin.
+     */
+    public double expectedCalibrationError(int bins) {
+      double[] conf = new double[bins];
+      int[] correct = new int[bins];
+      int[] count = new int[bins];
+      for (ScoredItem s : items) {
+        int b = Math.min(bins - 1, (int) (s.result().confidence() * bins));
+        conf[b] += s.result().confidence();
+        correct[b] += s.correct() ? 1 : 0;
+        count[b]++;
+      }
+      double ece = 0;
+      for (int b = 0; b < bins; b++) {
+        if (count[b] > 0) {
+          ece += Math.abs(conf[b] / count[b] - (double) correct[b] / count[b]) * count[b];
+        }
+      }
+      return items.isEmpty() ? 0 : ece / items.size();
+    }
+
+    /** Mean confidence over all items. */
+    public double meanConfidence() {
+      return items.stream().mapToDouble(s -> s.result().confidence()).average().orElse(0);
+    }
+
     /** Ids of misclassified items, in file order. */
     public List<String> misclassified() {
       List<String> ids = new ArrayList<>();

@@ -29,11 +29,11 @@ final class StanceLexicon {
     for (String side : new String[] {"favor", "against"}) {
       int sign = side.equals("favor") ? +1 : -1;
       JsonNode s = cues.path(side);
-      count += addCues(b, s.path("actions"), new Tag(Tag.Kind.CUE, sign, 1, true, false, false));
-      count +=
-          addCues(b, s.path("evaluations"), new Tag(Tag.Kind.CUE, sign, 1, false, false, false));
-      count += addCues(b, s.path("predicates"), new Tag(Tag.Kind.CUE, sign, 1, false, true, false));
-      count += addCues(b, s.path("framing"), new Tag(Tag.Kind.CUE, sign, 1, false, false, true));
+      count += addCues(b, s.path("actions"), cue(sign, true, false, false, false));
+      count += addCues(b, s.path("evaluations"), cue(sign, false, false, false, false));
+      count += addCues(b, s.path("predicates"), cue(sign, false, true, false, false));
+      count += addCues(b, s.path("framing"), cue(sign, false, false, true, false));
+      count += addCues(b, s.path("verbs"), cue(sign, true, false, false, true));
     }
     if (count == 0) {
       throw new IllegalStateException("stance/cues.yaml defines no cues");
@@ -72,6 +72,11 @@ final class StanceLexicon {
     this.phrases = b.build();
   }
 
+  private static Tag cue(
+      int sign, boolean action, boolean predicate, boolean framing, boolean needsObject) {
+    return new Tag(Tag.Kind.CUE, sign, 1, action, predicate, framing, needsObject);
+  }
+
   private static int addCues(PhraseLexicon.Builder<Tag> b, JsonNode map, Tag shape) {
     int n = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
@@ -89,7 +94,8 @@ final class StanceLexicon {
               w,
               shape.action(),
               shape.predicate(),
-              shape.framing()));
+              shape.framing(),
+              shape.needsObject()));
       n++;
     }
     return n;

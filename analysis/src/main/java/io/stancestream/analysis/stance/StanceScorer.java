@@ -240,6 +240,9 @@ public final class StanceScorer {
         if (tag.action() && judgedSubjects.contains(cue)) {
           continue;
         }
+        if (tag.needsObject() && !targetAfter(src, hits, cue, clause, tFirst)) {
+          continue;
+        }
         boolean[] mode = new boolean[2]; // [0] predictive (future/bare), [1] deontic/imperative
         double c =
             cueValue(
@@ -336,7 +339,7 @@ public final class StanceScorer {
               judged = true;
             }
           }
-          case REJECT_AFTER -> rejectedAfter |= h.start() >= cue.end();
+          case REJECT_AFTER -> rejectedAfter |= h.start() >= cue.end() && sameClause;
           case DEONTIC ->
               deontic |= modalInRange(before, sameClause, distance, hTok, cueTok, cue, src);
           case FUTURE ->
@@ -425,6 +428,22 @@ public final class StanceScorer {
       }
     }
     return 0;
+  }
+
+  /** A membership phrase starting at most four words after the verb, in its clause. */
+  private static boolean targetAfter(
+      Source src, List<Hit<Tag>> hits, Hit<Tag> cue, int[] clause, int tFirst) {
+    int cueLast = src.lastTokenEndingBy(cue.end());
+    for (Hit<Tag> h : hits) {
+      if (h.start() < cue.end() || !has(h, Tag.Kind.TARGET)) {
+        continue;
+      }
+      int hTok = src.firstTokenAtOrAfter(h.start());
+      if (hTok - cueLast <= 4 && clause[hTok - tFirst] == clause[cueLast - tFirst]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A membership phrase before the predicate, in its clause, at most 8 words away. */

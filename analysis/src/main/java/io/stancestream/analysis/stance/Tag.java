@@ -9,9 +9,16 @@ package io.stancestream.analysis.stance;
  * @param action true for action cues (join, invite / close the door) that need modality
  * @param predicate true for evaluative words that need a membership phrase before them
  * @param framing true for loaded framing words that count without a membership phrase
+ * @param needsObject true for verbs that count only with a membership phrase right after them
  */
 record Tag(
-    Kind kind, int polarity, double weight, boolean action, boolean predicate, boolean framing) {
+    Kind kind,
+    int polarity,
+    double weight,
+    boolean action,
+    boolean predicate,
+    boolean framing,
+    boolean needsObject) {
 
   /** Roles a phrase can play. */
   enum Kind {
@@ -40,6 +47,6 @@ record Tag(
   }
 
   static Tag of(Kind kind) {
-    return new Tag(kind, 0, 1.0, false, false, false);
+    return new Tag(kind, 0, 1.0, false, false, false, false);
   }
 }

@@ -59,4 +59,11 @@ class SeedStanceTest {
             e -> assertThat(e.sentence()).containsAnyOf("Pingback", "Professor", "Listen"));
     assertThat(r.mentions()).containsKey("nato-membership");
   }
+
+  @org.junit.jupiter.api.Test
+  void pingbacksAndBiosDoNotCountAsTopicMentions() {
+    AnalysisResult r = ANALYZER.analyze(null, Seeds.read(Seeds.NSJ));
+    // "Putin" appears twice in the article and once more in a pingback title.
+    assertThat(r.mentions()).containsEntry("putin", 2);
+  }
 }

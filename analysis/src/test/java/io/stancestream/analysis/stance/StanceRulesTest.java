@@ -181,4 +181,88 @@ class StanceRulesTest {
     assertThat(analyze("The weather in Kyiv was a dangerous illusion of spring.").evidence())
         .isEmpty();
   }
+
+  @Test
+  void evaluativePredicatesJudgeTheMembershipPhraseBeforeThem() {
+    assertThat(analyze("Admitting Ukraine would be reckless.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+    assertThat(analyze("Ukraine's membership is essential for European security.").label())
+        .isEqualTo(StanceLabel.FAVOR);
+    assertThat(analyze("NATO membership for Ukraine is not realistic.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+    // Without a membership phrase before it, the predicate says nothing about membership.
+    assertThat(analyze("The weather in Brussels was dangerous for NATO diplomats.").evidence())
+        .isEmpty();
+  }
+
+  @Test
+  void passiveActionsCount() {
+    assertThat(analyze("Ukraine will never be admitted to NATO.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+    assertThat(analyze("Ukraine should be invited to join the alliance.").label())
+        .isEqualTo(StanceLabel.FAVOR);
+  }
+
+  @Test
+  void framingWordsCountOnlyInTextsAboutNato() {
+    String about =
+        "NATO and Ukraine are at the centre of the debate in Brussels. NATO ministers met. "
+            + "Behind it all is Russian imperialism, and the Kremlin apologists know it.";
+    assertThat(analyze(about).score()).isPositive();
+    assertThat(analyze("Behind it all is Russian imperialism.").evidence()).isEmpty();
+  }
+
+  @Test
+  void invokingASpeakerInSupportIsTheAuthorsVoice() {
+    AnalysisResult r = analyze("As Kennan warned, NATO expansion was a mistake.");
+    assertThat(r.evidence()).extracting(EvidenceSentence::speaker).containsExactly("author");
+    assertThat(r.label()).isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void scareQuotesAroundAWordNextToTheCueReadAsIrony() {
+    assertThat(analyze("So much for Ukraine's \"right\" to join NATO.").score()).isNegative();
+  }
+
+  @Test
+  void repeatedParagraphsCountOnce() {
+    String once = "NATO should invite Ukraine. The summit is in July. Talks went on.";
+    String twice = once + "\n" + "NATO should invite Ukraine.";
+    assertThat(analyze(twice).score()).isEqualTo(analyze(once + "\nThe end.").score());
+  }
+
+  @Test
+  void aTitleRepeatedAsTheFirstBodyLineCountsOnce() {
+    String title = "NATO should invite Ukraine";
+    String body = "NATO should invite Ukraine.\nThe summit is in July. Talks went on. It rained.";
+    AnalysisResult repeated = ANALYZER.analyze(title, body);
+    AnalysisResult single =
+        ANALYZER.analyze(null, "NATO should invite Ukraine\nThe summit is in July. Talks went on.");
+    assertThat(repeated.label()).isEqualTo(StanceLabel.FAVOR);
+    assertThat(repeated.score()).isLessThan(1.0);
+    assertThat(repeated.evidence()).hasSize(1);
+    assertThat(single.label()).isEqualTo(StanceLabel.FAVOR);
+  }
+
+  @Test
+  void newsForecastsCountLittleWithoutOpinionMarkers() {
+    String news =
+        "Ukraine will not be invited to join the alliance at the summit, officials said on Monday. "
+            + "Ukraine will join NATO talks on air defense.";
+    String opinion = "Opinion: " + news;
+    assertThat(Math.abs(analyze(news).score())).isLessThan(Math.abs(analyze(opinion).score()));
+    assertThat(analyze(news).label()).isEqualTo(StanceLabel.NEUTRAL);
+  }
+
+  @Test
+  void verbsCountOnlyWithAMembershipObject() {
+    assertThat(analyze("The United States should support Ukraine's membership.").label())
+        .isEqualTo(StanceLabel.FAVOR);
+    assertThat(analyze("Washington should block Ukraine's accession to NATO.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+    assertThat(analyze("Washington should support the Ukrainian economy this year.").evidence())
+        .isEmpty();
+    AnalysisResult news = analyze("Hungary blocks Ukraine's bid to join NATO, officials said.");
+    assertThat(news.label()).isEqualTo(StanceLabel.NEUTRAL);
+  }
 }

@@ -106,11 +106,11 @@ public record BenchReport(
     j.put("scorer_mb_per_s", round(scorer.mbPerSecond(), 2));
     j.put("scorer_articles_per_cpu_s", round(scorer.articlesPerCpuSecond(), 1));
     Map<String, Object> lat = new LinkedHashMap<>();
-    lat.put("p50", round(latency.p50(), 1));
-    lat.put("p99", round(latency.p99(), 1));
-    lat.put("max", round(latency.max(), 1));
-    lat.put("samples", latency.samples());
-    lat.put("rate_per_s", round(latency.ratePerSecond(), 1));
+    lat.put("p50", latency == null ? null : round(latency.p50(), 1));
+    lat.put("p99", latency == null ? null : round(latency.p99(), 1));
+    lat.put("max", latency == null ? null : round(latency.max(), 1));
+    lat.put("samples", latency == null ? 0 : latency.samples());
+    lat.put("rate_per_s", latency == null ? null : round(latency.ratePerSecond(), 1));
     j.put("latency_ms", lat);
     j.put("peak_heap_mb", round(peakHeapMb, 1));
     j.put("peak_rss_mb", round(peakRssMb, 1));
@@ -173,7 +173,8 @@ public record BenchReport(
             "%-40s %12.1f%n",
             "  scorer per CPU-second",
             scorer.articlesPerCpuSecond()));
-    sb.append(
+    if (latency != null) {
+      sb.append(
         String.format(
             Locale.ROOT,
             "latency publish -> article-stance (%s, %.0f/s, n=%d): p50 %.1f ms, p99 %.1f ms,"
@@ -184,6 +185,7 @@ public record BenchReport(
             latency.p50(),
             latency.p99(),
             latency.max()));
+    }
     sb.append(
         String.format(
             Locale.ROOT,

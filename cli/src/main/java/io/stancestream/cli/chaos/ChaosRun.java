@@ -112,7 +112,8 @@ public final class ChaosRun {
     Path work = Files.createTempDirectory("stancestream-chaos-");
     String appId = "chaos-" + Long.toHexString(options.seed() & 0xffffffffL);
     List<String> problems = new ArrayList<>();
-    boolean keep = options.keep();
+    // Keep the broker data and app log of a failed run for a post-mortem.
+    boolean delete = false;
     try (EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("broker"), Map.of())) {
       StanceStreamConfig cfg =
           base.with("bootstrap.servers", broker.bootstrapServers())
@@ -251,8 +252,7 @@ public final class ChaosRun {
             seconds(began),
             problems,
             app.log());
-        // Keep the broker data and app log of a failed run for a post-mortem.
-        keep |= !report.exact();
+        delete = report.exact() && !options.keep();
         return report;
       } finally {
         app.close();
@@ -260,7 +260,7 @@ public final class ChaosRun {
     } catch (ExecutionException | TimeoutException e) {
       throw new IOException("cannot create topics on the embedded broker: " + e, e);
     } finally {
-      if (!keep) {
+      if (delete) {
         deleteQuietly(work);
       }
     }

@@ -158,7 +158,7 @@ public final class PoisonGenerator {
     byte[] b = json(a);
     // Damage a byte inside the body (well after the leading fields), as a bad transcoder would.
     int at = b.length / 2 + random.nextInt(b.length / 2 - 1);
-    byte[] bad = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0};
+    byte[] bad = {(byte) 0xC3, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80};
     b[at] = bad[random.nextInt(bad.length)];
     if (b[at] == (byte) 0xC3 || b[at] == (byte) 0xED) {
       // A lead byte followed by an ASCII byte is malformed whatever follows.
