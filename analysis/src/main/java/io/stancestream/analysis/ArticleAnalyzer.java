@@ -1,5 +1,6 @@
 package io.stancestream.analysis;
 
+import io.stancestream.analysis.learned.LearnedStance;
 import io.stancestream.analysis.lexicon.ConfigFiles;
 import io.stancestream.analysis.stance.StanceOutcome;
 import io.stancestream.analysis.stance.StanceScorer;
@@ -30,6 +31,7 @@ public final class ArticleAnalyzer {
   private final SentenceSplitter splitter;
   private final TopicMatcher topics;
   private final StanceScorer scorer;
+  private final LearnedStance learned; // null unless learned.enabled
   private final String version;
 
   private ArticleAnalyzer(ConfigFiles files) {
@@ -37,7 +39,9 @@ public final class ArticleAnalyzer {
     this.splitter = new SentenceSplitter(files);
     this.topics = new TopicMatcher(files);
     this.scorer = new StanceScorer(files);
-    this.version = "rules-" + scorer.revision() + "." + scorer.cueCount();
+    this.learned = LearnedStance.fromConfig(files);
+    this.version =
+        "rules-" + scorer.revision() + "." + scorer.cueCount() + (learned == null ? "" : "+minilm");
   }
 
   /** An analyzer using the lexicons and rules packaged from the repository's {@code config/}. */
@@ -54,6 +58,33 @@ public final class ArticleAnalyzer {
    */
   public static ArticleAnalyzer fromConfigDir(Path dir) {
     return new ArticleAnalyzer(ConfigFiles.overriddenBy(dir));
+  }
+
+  /**
+   * The sentences the learned layer reads for an article: the author's sentences bearing on
+   * membership as the rules select them, or, when there are none, the title and the first three
+   * sentences. Public so that training reads exactly what inference reads.
+   */
+  public List<String> learnedInputs(String title, String body) {
+    CleanedText cleaned = cleaner.clean(title, body);
+    List<Sentence> sentences = splitter.split(cleaned);
+    StanceOutcome stance = scorer.score(title, cleaned, sentences, NormalizedText.of(body));
+    return learnedInputs(title, cleaned, sentences, stance);
+  }
+
+  private static List<String> learnedInputs(
+      String title, CleanedText cleaned, List<Sentence> sentences, StanceOutcome stance) {
+    if (!stance.authorSentences().isEmpty()) {
+      return stance.authorSentences();
+    }
+    List<String> lead = new ArrayList<>();
+    if (title != null && !title.isBlank()) {
+      lead.add(title);
+    }
+    for (int i = 0; i < Math.min(3, sentences.size()); i++) {
+      lead.add(sentences.get(i).text(cleaned.body()));
+    }
+    return lead;
   }
 
   /** Scorer and lexicon revision, stamped on every result as {@code scorerVersion}. */
@@ -73,6 +104,19 @@ public final class ArticleAnalyzer {
     List<Sentence> sentences = splitter.split(cleaned);
     NormalizedText norm = NormalizedText.of(body);
     StanceOutcome stance = scorer.score(title, cleaned, sentences, norm);
+    if (learned != null && stance.label() == StanceLabel.NEUTRAL) {
+      LearnedStance.Prediction p =
+          learned.predict(learnedInputs(title, cleaned, sentences, stance));
+      if (learned.overrides(p)) {
+        stance =
+            new StanceOutcome(
+                p.label(),
+                Math.round(p.favorMinusAgainst() * 10000.0) / 10000.0,
+                Math.round(p.probability() * 10000.0) / 10000.0,
+                stance.evidence(),
+                stance.authorSentences());
+      }
+    }
     List<int[]> kept = new ArrayList<>(cleaned.segments().size());
     for (CleanedText.Segment s : cleaned.segments()) {
       kept.add(new int[] {s.start(), s.end()});

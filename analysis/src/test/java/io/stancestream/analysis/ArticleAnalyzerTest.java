@@ -89,4 +89,62 @@ class ArticleAnalyzerTest {
     assertThat(r.confidence()).isBetween(0.0, 1.0);
     assertThat(r.label()).isEqualTo(StanceLabel.FAVOR);
   }
+
+  @Test
+  void survivesMangledTextAndKeepsTheOffsetContract() {
+    ArticleAnalyzer a = ArticleAnalyzer.withDefaults();
+    String[] pieces = {
+      "pro-NATO",
+      "anti-NATO",
+      "“",
+      "”",
+      "\"",
+      "‘",
+      "’",
+      "'",
+      "?",
+      "!",
+      ".",
+      "\n",
+      "\n\n",
+      " ",
+      "Ukraine",
+      "should",
+      "not",
+      "join",
+      "NATO",
+      "membership",
+      "Mr.",
+      "U.S.",
+      "said",
+      "Zelensky",
+      "—",
+      "if",
+      "but",
+      "Why",
+      "close the door",
+      "off the table",
+      "Pingback:",
+      "Listen",
+      "é",
+      "🙂"
+    };
+    String seed = Seeds.read(Seeds.FOREIGN_AFFAIRS);
+    java.util.Random rnd = new java.util.Random(7);
+    for (int i = 0; i < 400; i++) {
+      StringBuilder sb = new StringBuilder();
+      int from = rnd.nextInt(seed.length() - 400);
+      sb.append(seed, from, from + rnd.nextInt(400));
+      for (int k = 0; k < 40; k++) {
+        sb.insert(rnd.nextInt(sb.length() + 1), pieces[rnd.nextInt(pieces.length)]);
+      }
+      String body = sb.toString();
+      AnalysisResult r = a.analyze(rnd.nextBoolean() ? null : "NATO “door”", body);
+      assertThat(r.score()).isBetween(-1.0, 1.0);
+      assertThat(r.confidence()).isBetween(0.0, 1.0);
+      for (EvidenceSentence e : r.evidence()) {
+        assertThat(body.substring(e.start(), e.end())).isEqualTo(e.sentence());
+      }
+    }
+  }
 }

@@ -2,8 +2,14 @@ package io.stancestream.benchmarks;
 
 import io.stancestream.analysis.AnalysisResult;
 import io.stancestream.analysis.ArticleAnalyzer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -25,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Throughput of the default analyzer (cleaning, splitting, topics, stance) on one thread:
  * operations per second are articles per second, and the {@code chars} counter gives characters
  * (about bytes, the text is ASCII-heavy) per second. Run with {@code java -jar
- * benchmarks/target/benchmarks.jar}.
+ * benchmarks/target/benchmarks.jar}. To measure the optional learned layer too, build with {@code
+ * -Plearned} and run with {@code -p scorer=rules,rules+minilm}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,6 +45,10 @@ public class ScorerBenchmark {
 
   @Param({"5000"})
   public int articleChars;
+
+  /** "rules" (the default scorer) or "rules+minilm" (the optional learned layer switched on). */
+  @Param({"rules"})
+  public String scorer;
 
   private ArticleAnalyzer analyzer;
   private List<String[]> articles;
@@ -65,8 +76,26 @@ public class ScorerBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    analyzer = ArticleAnalyzer.withDefaults();
+    analyzer = scorer.equals("rules") ? ArticleAnalyzer.withDefaults() : withLearnedLayer();
     articles = ArticleCorpus.generate(200, articleChars, 42L);
+  }
+
+  private static ArticleAnalyzer withLearnedLayer() {
+    try {
+      Path dir = Files.createTempDirectory("stancestream-bench");
+      Files.createDirectories(dir.resolve("stance"));
+      String scoring;
+      try (InputStream in =
+          ArticleAnalyzer.class.getResourceAsStream("/stancestream-config/stance/scoring.yaml")) {
+        scoring = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      Files.writeString(
+          dir.resolve("stance/scoring.yaml"),
+          scoring.replace("\n  enabled: false", "\n  enabled: true"));
+      return ArticleAnalyzer.fromConfigDir(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Benchmark

@@ -61,7 +61,8 @@ public final class EmbeddedKafka implements AutoCloseable {
    * Starts a broker.
    *
    * @param dataDir where logs and metadata live; {@code null} for a temporary directory deleted on
-   *     close
+   *     close. A directory an earlier broker used is restarted with its topics, offsets and
+   *     transactions (see {@link RestartableKafka} for the same address too)
    * @param brokerProperties extra broker settings (e.g. listener security for a TLS/SASL test)
    */
   public static EmbeddedKafka start(Path dataDir, Map<String, String> brokerProperties) {
@@ -82,7 +83,10 @@ public final class EmbeddedKafka implements AutoCloseable {
       props.putAll(brokerProperties);
       props.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();
-      formatQuietly(cluster);
+      // A data dir from an earlier run is started as it is: formatting again would fail.
+      if (dataDir == null || !isFormatted(dataDir)) {
+        formatQuietly(cluster);
+      }
       cluster.startup();
       cluster.waitForReadyBrokers();
       EmbeddedKafka kafka = new EmbeddedKafka(cluster);
@@ -115,6 +119,15 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   public String bootstrapServers() {
     return cluster.bootstrapServers();
+  }
+
+  /** Whether a previous run already formatted (and so owns) the node directories. */
+  private static boolean isFormatted(Path dataDir) {
+    try (var dirs = java.nio.file.Files.list(dataDir)) {
+      return dirs.anyMatch(d -> java.nio.file.Files.isRegularFile(d.resolve("meta.properties")));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** Admin client properties for this broker. */

@@ -4,11 +4,13 @@ import io.stancestream.cli.bench.BenchPlan;
 import io.stancestream.cli.bench.BenchReport;
 import io.stancestream.cli.bench.PipelineBench;
 import io.stancestream.events.StanceStreamConfig;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: throughput of the pipeline against Kafka's own ceiling on this machine. On an
@@ -27,6 +29,8 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--articles",
@@ -88,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         new BenchPlan(
             articles, repetitions, articleChars, guarantee, latencyArticles, latencyRate, quick);
     StanceStreamConfig cfg = config.load();
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     BenchReport report = new PipelineBench(plan, System.err).run(cfg, LocalPipeline.analyzer(cfg));
     out.println(json ? report.toJson() : report.toTable());
     out.flush();

@@ -22,6 +22,7 @@ import io.stancestream.streams.errors.DeadLetters;
 import io.stancestream.streams.validate.ArticleValidator;
 import io.stancestream.streams.validate.Validation;
 import io.stancestream.streams.windows.MentionCount;
+import io.stancestream.streams.windows.MentionCountSerde;
 import io.stancestream.streams.windows.MentionEvent;
 import io.stancestream.streams.windows.StanceSample;
 import io.stancestream.streams.windows.StanceTally;
@@ -253,7 +254,7 @@ public final class StanceTopology {
             Named.as(store + "-aggregate"),
             Materialized.<String, MentionCount, WindowStore<Bytes, byte[]>>as(store)
                 .withKeySerde(KEY)
-                .withValueSerde(JsonSerde.of(MentionCount.class))
+                .withValueSerde(new MentionCountSerde())
                 .withRetention(windows.retentionFor(Duration.ofMillis(window.size()))));
   }
 

@@ -73,7 +73,7 @@ class PoisonFuzzTest {
   private record Sent(String key, byte[] value, Kind kind, boolean pill) {}
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1L, 20250601L, 987654321L})
+  @ValueSource(longs = {1L, 20250601L})
   void validInEqualsEnrichedOutAndInvalidInEqualsDeadLettersOut(long seed, @TempDir Path state) {
     SplittableRandom random = new SplittableRandom(seed);
     ArticleGenerator articles = new ArticleGenerator(seed);

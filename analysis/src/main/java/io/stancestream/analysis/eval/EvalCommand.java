@@ -68,7 +68,9 @@ public final class EvalCommand implements Callable<Integer> {
               ? ArticleAnalyzer.withDefaults()
               : ArticleAnalyzer.fromConfigDir(configDir);
       report = new Evaluator(analyzer).evaluate(file);
-    } catch (LabelledSet.InvalidInputException | IllegalArgumentException e) {
+    } catch (LabelledSet.InvalidInputException
+        | IllegalArgumentException
+        | IllegalStateException e) {
       err.println("eval: " + e.getMessage());
       err.flush();
       return 2;

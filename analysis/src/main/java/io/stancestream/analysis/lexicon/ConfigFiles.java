@@ -40,6 +40,11 @@ public final class ConfigFiles {
     return new ConfigFiles(dir);
   }
 
+  /** Parses the named JSON file (same lookup as {@link #yaml}). */
+  public JsonNode json(String name) {
+    return yaml(name); // JSON is YAML; one parser serves both
+  }
+
   /** Parses the named YAML file, failing with the file name when it is missing or malformed. */
   public JsonNode yaml(String name) {
     Optional<Path> override = Optional.ofNullable(overrideDir).map(d -> d.resolve(name));

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ahocorasick.trie.Trie;
 
 /**
  * Multi-pattern phrase lookup: many phrases, each carrying one or more payloads, found in a text in
@@ -23,11 +22,11 @@ public final class PhraseLexicon<P> {
   /** One occurrence of a phrase: {@code [start, end)} in the searched text and its payloads. */
   public record Hit<P>(int start, int end, String phrase, List<P> payloads) {}
 
-  private final Trie trie;
+  private final PhraseAutomaton automaton;
   private final Map<String, List<P>> payloads;
 
-  private PhraseLexicon(Trie trie, Map<String, List<P>> payloads) {
-    this.trie = trie;
+  private PhraseLexicon(PhraseAutomaton automaton, Map<String, List<P>> payloads) {
+    this.automaton = automaton;
     this.payloads = payloads;
   }
 
@@ -47,11 +46,10 @@ public final class PhraseLexicon<P> {
     }
 
     public PhraseLexicon<P> build() {
-      Trie.TrieBuilder builder = Trie.builder();
-      builder.addKeywords(payloads.keySet());
       Map<String, List<P>> frozen = new HashMap<>();
       payloads.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-      return new PhraseLexicon<>(builder.build(), Collections.unmodifiableMap(frozen));
+      return new PhraseLexicon<>(
+          PhraseAutomaton.of(payloads.keySet()), Collections.unmodifiableMap(frozen));
     }
   }
 
@@ -70,16 +68,12 @@ public final class PhraseLexicon<P> {
    */
   public List<Hit<P>> find(String foldedText) {
     List<Hit<P>> hits = new ArrayList<>();
-    trie.parseText(
+    automaton.scan(
         foldedText,
-        emit -> {
-          int start = emit.getStart();
-          int end = emit.getEnd() + 1;
+        (start, end, phrase) -> {
           if (isWordBoundary(foldedText, start - 1) && isWordBoundary(foldedText, end)) {
-            String phrase = emit.getKeyword();
             hits.add(new Hit<>(start, end, phrase, payloads.get(phrase)));
           }
-          return true;
         });
     return hits;
   }

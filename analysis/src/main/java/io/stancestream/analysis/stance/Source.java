@@ -212,8 +212,19 @@ final class Source {
     return out;
   }
 
-  /** Index of the first token starting at or after {@code pos} ({@code ntok} if none). */
+  /**
+   * Index of the token containing {@code pos} (a phrase may start inside a hyphenated word such as
+   * "pro-NATO"), else of the first token after it ({@code ntok} if none).
+   */
   int firstTokenAtOrAfter(int pos) {
+    int i = firstTokenStartingAtOrAfter(pos);
+    if (i > 0 && tokEnd[i - 1] > pos) {
+      return i - 1;
+    }
+    return i;
+  }
+
+  private int firstTokenStartingAtOrAfter(int pos) {
     int lo = 0;
     int hi = ntok;
     while (lo < hi) {

@@ -25,18 +25,20 @@ import java.util.List;
  */
 public final class StanceScorer {
 
-  private static final java.util.Set<String> PASSIVE_AUX =
-      java.util.Set.of("be", "been", "being", "is", "are", "was", "were", "get", "got");
+  private static final java.util.Set<String> ANAPHORS =
+      java.util.Set.of("this", "that", "it", "such", "doing", "these", "those");
 
   /** Speaker name used for the writer's own voice. */
   public static final String AUTHOR = "author";
 
   private final StanceLexicon lex;
   private final ScoringParams p;
+  private final SpeakerAttribution speakers;
 
   public StanceScorer(ConfigFiles files) {
     this.lex = new StanceLexicon(files);
     this.p = ScoringParams.load(files);
+    this.speakers = new SpeakerAttribution(lex);
   }
 
   /** Revision number from {@code scoring.yaml}. */
@@ -73,6 +75,9 @@ public final class StanceScorer {
       Scored s = scoreSentence(titleSource, 0, title.length(), true, doc);
       s.weight = p.titleWeight();
       doc.add(s, null);
+      if (s.relevant && s.byAuthor()) {
+        doc.authorSentences.add(title);
+      }
     }
     int[] positions = positionIndex(sentences);
     int textSentences = positions[positions.length - 1];
@@ -88,6 +93,9 @@ public final class StanceScorer {
       Scored s = scoreSentence(body, sentence.start(), sentence.end(), sentence.headline(), doc);
       s.weight = positionWeight(cleaned, sentence, positions[i], textSentences);
       doc.add(s, sentence);
+      if (s.relevant && s.byAuthor()) {
+        doc.authorSentences.add(sentence.text(cleaned.body()));
+      }
     }
     return doc.finish(cleaned.body());
   }
@@ -204,11 +212,16 @@ public final class StanceScorer {
       }
     }
     out.relevant = target || (nato && ukraine) || (weak && doc.natoText);
+    // "That would be a grave mistake." right after a sentence about membership is about it too.
+    boolean anaphoric =
+        !out.relevant && doc.previousRelevant && ANAPHORS.contains(src.word(tFirst));
+    out.relevant |= anaphoric;
+    doc.previousRelevant = target || (nato && ukraine) || (weak && doc.natoText);
 
     int[] clause = src.clauses(tFirst, tLast, hits);
-    Attribution who = attribute(src, hits, tFirst, tLast, doc);
-    out.speaker = who.speaker;
-    out.endorsed = who.endorsed;
+    SpeakerAttribution.Speaker who = speakers.attribute(src, hits, tFirst, tLast, doc.speakers);
+    out.speaker = who.speaker();
+    out.endorsed = who.endorsed();
     boolean question = endsWithQuestion(src.original, start, end);
     boolean rhetorical = question && hasKindNear(hits, Tag.Kind.RHETORICAL, src, tFirst, 2);
 
@@ -234,7 +247,10 @@ public final class StanceScorer {
         if (tag.kind() != Tag.Kind.CUE || (!selfTargeted && !out.relevant)) {
           continue;
         }
-        if (tag.predicate() && targetBefore(src, hits, cue, clause, tFirst, doc.natoText) == null) {
+        if (tag.predicate()
+            && targetBefore(src, hits, cue, clause, tFirst, doc.natoText) == null
+            && !(anaphoric
+                && clauseAt(clause, src.firstTokenAtOrAfter(cue.start()), tFirst) == 0)) {
           continue;
         }
         if (tag.action() && judgedSubjects.contains(cue)) {
@@ -248,16 +264,16 @@ public final class StanceScorer {
             cueValue(
                 src, cue, tag, hits, clause, tFirst, tLast, headline, question, rhetorical, mode);
         if (c != 0 && (mode[1] || rhetorical)) {
-          out.opinionMarker |= who.speaker.equals(AUTHOR);
+          out.opinionMarker |= who.speaker().equals(AUTHOR);
         }
         if (src.inQuote(cue.start())) {
           Source.Quote q = src.quoteAt(cue.start());
-          if (q.scare() && !who.attributed) {
+          if (q.scare() && !who.attributed()) {
             c *= p.scareQuote();
-          } else if (!who.attributed) {
+          } else if (!who.attributed()) {
             // A quoted line inside an author sentence without a reporting verb: the quote's own
             // speaker (the last one named) said it, not the author.
-            out.speaker = doc.lastSpeaker == null ? "quoted" : doc.lastSpeaker;
+            out.speaker = doc.speakers.lastSpeaker == null ? "quoted" : doc.speakers.lastSpeaker;
           }
         }
         sum += c;
@@ -287,7 +303,7 @@ public final class StanceScorer {
       boolean rhetorical,
       boolean[] mode) {
     int cueTok = src.firstTokenAtOrAfter(cue.start());
-    int cueClause = clause[cueTok - tFirst];
+    int cueClause = clauseAt(clause, cueTok, tFirst);
     double value = tag.polarity() * tag.weight();
     int negations = 0;
     boolean hedged = false;
@@ -309,7 +325,7 @@ public final class StanceScorer {
       int hTok = src.firstTokenAtOrAfter(h.start());
       int hLastTok = src.lastTokenEndingBy(h.end());
       boolean before = h.end() <= cue.start();
-      boolean sameClause = hTok >= tFirst && clause[hTok - tFirst] == cueClause;
+      boolean sameClause = hTok >= tFirst && clauseAt(clause, hTok, tFirst) == cueClause;
       int distance = cueTok - hLastTok;
       for (Tag t : h.payloads()) {
         switch (t.kind()) {
@@ -408,12 +424,12 @@ public final class StanceScorer {
       }
       int mTok = src.firstTokenAtOrAfter(modal.start());
       int mLast = src.lastTokenEndingBy(modal.end());
-      int mClause = clause[mTok - tFirst];
+      int mClause = clauseAt(clause, mTok, tFirst);
       boolean targetInClause = false;
       boolean negated = false;
       for (Hit<Tag> h : hits) {
         int hTok = src.firstTokenAtOrAfter(h.start());
-        if (hTok < tFirst || clause[hTok - tFirst] != mClause) {
+        if (hTok < tFirst || clauseAt(clause, hTok, tFirst) != mClause) {
           continue;
         }
         if (has(h, Tag.Kind.TARGET) && h.start() >= modal.end()) {
@@ -439,7 +455,8 @@ public final class StanceScorer {
         continue;
       }
       int hTok = src.firstTokenAtOrAfter(h.start());
-      if (hTok - cueLast <= 4 && clause[hTok - tFirst] == clause[cueLast - tFirst]) {
+      if (hTok - cueLast <= 4
+          && clauseAt(clause, hTok, tFirst) == clauseAt(clause, cueLast, tFirst)) {
         return true;
       }
     }
@@ -457,7 +474,7 @@ public final class StanceScorer {
       }
       int hTok = src.firstTokenAtOrAfter(h.start());
       if (hTok >= tFirst
-          && clause[hTok - tFirst] == clause[cueTok - tFirst]
+          && clauseAt(clause, hTok, tFirst) == clauseAt(clause, cueTok, tFirst)
           && cueTok - src.lastTokenEndingBy(h.end()) <= 8) {
         return h;
       }
@@ -519,6 +536,12 @@ public final class StanceScorer {
     // "Joining NATO should be ..." / "membership must come": modal right after the cue phrase.
     int cueLast = src.lastTokenEndingBy(cue.end());
     return sameClause && hTok - cueLast <= 3;
+  }
+
+  /** Clause of token {@code t}, clamped to the sentence (phrases can straddle its edges). */
+  private static int clauseAt(int[] clause, int t, int tFirst) {
+    int i = Math.max(0, Math.min(clause.length - 1, t - tFirst));
+    return clause[i];
   }
 
   private static boolean hasKindNear(
@@ -608,131 +631,6 @@ public final class StanceScorer {
     return kept;
   }
 
-  /** Who speaks in a sentence. */
-  private record Attribution(String speaker, boolean attributed, boolean endorsed) {}
-
-  private Attribution attribute(
-      Source src, List<Hit<Tag>> hits, int tFirst, int tLast, DocState doc) {
-    boolean endorsed = false;
-    for (Hit<Tag> h : hits) {
-      if (!src.inQuote(h.start()) && has(h, Tag.Kind.ENDORSE)) {
-        endorsed = true;
-      }
-    }
-    for (Hit<Tag> h : hits) {
-      if (src.inQuote(h.start())) {
-        continue;
-      }
-      if (has(h, Tag.Kind.OTHERS_VIEW)) {
-        return new Attribution("others", true, false);
-      }
-      if (has(h, Tag.Kind.SPEAKER_FOLLOWS)) {
-        int after = src.lastTokenEndingBy(h.end()) + 1;
-        String name = after <= tLast ? src.nameFrom(after, tLast) : null;
-        String speaker = name == null ? "reported" : name;
-        doc.lastSpeaker = speaker;
-        return new Attribution(speaker, true, endorsed);
-      }
-    }
-    for (Hit<Tag> h : hits) {
-      if (src.inQuote(h.start()) || !has(h, Tag.Kind.REPORT)) {
-        continue;
-      }
-      int verbTok = src.firstTokenAtOrAfter(h.start());
-      String subject = subjectOf(src, verbTok, src.lastTokenEndingBy(h.end()), tFirst, tLast, doc);
-      if (subject == null) {
-        continue;
-      }
-      if (subject.equals(AUTHOR)) {
-        return new Attribution(AUTHOR, false, false);
-      }
-      doc.lastSpeaker = subject;
-      // "As Kennan warned, ..." - the writer invokes the speaker in support.
-      boolean invoked = src.word(subjectStart(src, verbTok, tFirst)).equals("as");
-      return endorsed || invoked
-          ? new Attribution(AUTHOR, false, true)
-          : new Attribution(subject, true, false);
-    }
-    if (src.inQuote(src.tokStart[tFirst]) && src.inQuote(src.tokStart[tLast])) {
-      String speaker = doc.lastSpeaker == null ? "quoted" : doc.lastSpeaker;
-      return new Attribution(speaker, true, false);
-    }
-    return new Attribution(AUTHOR, false, false);
-  }
-
-  /**
-   * The subject of a reporting verb: "author" for I/we, a name, a short noun phrase, or null when
-   * the verb is not a finite report (e.g. an infinitive "to push for").
-   */
-  private String subjectOf(
-      Source src, int verbTok, int verbLastTok, int tFirst, int tLast, DocState doc) {
-    int i = verbTok - 1;
-    if (i >= tFirst && PASSIVE_AUX.contains(src.word(i))) {
-      return null; // "will never be admitted", "was said": passive, not a report
-    }
-    while (i >= tFirst && !src.gapHasPunct(i, i + 1) && isSkippable(src.word(i))) {
-      i--;
-    }
-    if (i < tFirst || src.gapHasPunct(i, i + 1)) {
-      // "..., said the minister" / "“...,” Yeltsin proclaimed" handled below; inverted order here.
-      if (verbLastTok + 1 <= tLast) {
-        String after = src.nameFrom(verbLastTok + 1, tLast);
-        if (after != null) {
-          return after;
-        }
-      }
-      if (i < tFirst) {
-        return doc.lastSpeaker == null ? "reported" : doc.lastSpeaker;
-      }
-    }
-    String w = src.word(i);
-    if (lex.authorSubjects.contains(w)) {
-      return AUTHOR;
-    }
-    if (w.equals("to")) {
-      return null;
-    }
-    if (w.equals("who") || w.equals("which") || w.equals("that")) {
-      i--;
-      if (i < tFirst) {
-        return "reported";
-      }
-      w = src.word(i);
-    }
-    if (lex.pronouns.contains(w)) {
-      return doc.lastSpeaker == null ? "reported" : doc.lastSpeaker;
-    }
-    if (src.capitalized(i) && !Source.NAME_STOP.contains(w)) {
-      int first = i;
-      while (first - 1 >= tFirst
-          && !Source.NAME_STOP.contains(src.word(first - 1))
-          && src.capitalized(first - 1)
-          && !src.gapHasPunct(first - 1, first)
-          && i - first < 4) {
-        first--;
-      }
-      return src.span(Math.max(first, i - 1), i);
-    }
-    int first = i;
-    if (first - 1 >= tFirst && !src.gapHasPunct(first - 1, first)) {
-      first--;
-    }
-    return src.span(first, i);
-  }
-
-  /** Index of the word just before the subject of the verb at {@code verbTok}. */
-  private int subjectStart(Source src, int verbTok, int tFirst) {
-    int i = verbTok - 1;
-    while (i > tFirst && (isSkippable(src.word(i)) || src.capitalized(i))) {
-      i--;
-    }
-    return Math.max(i, tFirst);
-  }
-
-  private boolean isSkippable(String w) {
-    return lex.subjectSkip.contains(w) || (w.length() > 4 && w.endsWith("ly"));
-  }
-
   private static boolean has(Hit<Tag> h, Tag.Kind kind) {
     for (Tag t : h.payloads()) {
       if (t.kind() == kind) {
@@ -745,7 +643,8 @@ public final class StanceScorer {
   /** Accumulates sentence scores into the document result. */
   private final class DocState {
     final boolean natoText;
-    String lastSpeaker;
+    boolean previousRelevant;
+    final SpeakerAttribution.Context speakers = new SpeakerAttribution.Context();
     double authorSum;
     double authorPredictive;
     double authorMass;
@@ -759,6 +658,8 @@ public final class StanceScorer {
       this.natoText = natoText;
       this.bodyRef = body;
     }
+
+    final List<String> authorSentences = new ArrayList<>();
 
     void add(Scored s, Sentence sentence) {
       opinion |= s.opinionMarker;
@@ -826,7 +727,12 @@ public final class StanceScorer {
       for (int i = 0; i < Math.min(p.maxAttributedEvidence(), order.size()); i++) {
         evidence.add(attributed.get(order.get(i)));
       }
-      return new StanceOutcome(label, round(score), round(confidence), List.copyOf(evidence));
+      return new StanceOutcome(
+          label,
+          round(score),
+          round(confidence),
+          List.copyOf(evidence),
+          List.copyOf(authorSentences));
     }
   }
 

@@ -265,4 +265,14 @@ class StanceRulesTest {
     AnalysisResult news = analyze("Hungary blocks Ukraine's bid to join NATO, officials said.");
     assertThat(news.label()).isEqualTo(StanceLabel.NEUTRAL);
   }
+
+  @Test
+  void aDemonstrativeCarriesRelevanceFromThePreviousSentence() {
+    AnalysisResult r =
+        analyze("NATO is debating an invitation for Ukraine. That would be a dangerous mistake.");
+    assertThat(r.label()).isEqualTo(StanceLabel.AGAINST);
+    assertThat(r.evidence().get(0).sentence()).isEqualTo("That would be a dangerous mistake.");
+    assertThat(analyze("The weather is odd. That would be a dangerous mistake.").evidence())
+        .isEmpty();
+  }
 }

@@ -48,6 +48,7 @@ public record ChaosReport(Map<String, Object> fields, boolean exact) {
     f.put("poison", expected.poisonKeys().size());
     f.put("republished", input.republishedCount());
     f.put("app_starts", starts);
+    f.put("window_grace", expected.windows().grace().toString());
     Map<String, Object> dlq = new LinkedHashMap<>();
     dlq.put("records", v.dlqRecords());
     dlq.put("missing", v.dlqMissing());

@@ -1,5 +1,6 @@
 package io.stancestream.cli.chaos;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -10,10 +11,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * How far the streams app has got, from the outside: the offsets its consumer group committed
@@ -23,11 +28,18 @@ import org.apache.kafka.common.TopicPartition;
 final class GroupProgress implements AutoCloseable {
 
   private final Admin admin;
+  private final Properties consumerProps;
   private final String applicationId;
   private final String inputTopic;
 
-  GroupProgress(Properties adminProps, String applicationId, String inputTopic) {
+  GroupProgress(
+      Properties adminProps, Properties consumerProps, String applicationId, String inputTopic) {
     this.admin = Admin.create(adminProps);
+    this.consumerProps = new Properties();
+    this.consumerProps.putAll(consumerProps);
+    this.consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    this.consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    this.consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.applicationId = applicationId;
     this.inputTopic = inputTopic;
   }
@@ -74,14 +86,40 @@ final class GroupProgress implements AutoCloseable {
               .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
               .all()
               .get(30, TimeUnit.SECONDS);
+      Map<TopicPartition, Long> behind = new HashMap<>();
       for (var e : ends.entrySet()) {
         OffsetAndMetadata c = committed.get(e.getKey());
-        if ((c == null ? 0 : c.offset()) < e.getValue().offset()) {
-          return false;
+        long done = c == null ? 0 : c.offset();
+        if (done < e.getValue().offset()) {
+          behind.put(e.getKey(), done);
         }
       }
-      return true;
+      return behind.isEmpty() || onlyMarkersAfter(behind, ends);
     } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
+  }
+
+  /**
+   * True when nothing but transaction markers (or aborted records) lies between each committed
+   * offset and the end: a transactional writer leaves a commit marker after its last record, and
+   * an idle task has no reason to commit past it.
+   */
+  private boolean onlyMarkersAfter(
+      Map<TopicPartition, Long> committed, Map<TopicPartition, ListOffsetsResultInfo> ends) {
+    try (var consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.assign(committed.keySet());
+      committed.forEach(consumer::seek);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (System.nanoTime() < deadline) {
+        if (!consumer.poll(Duration.ofMillis(100)).isEmpty()) {
+          return false;
+        }
+        if (committed.keySet().stream()
+            .allMatch(tp -> consumer.position(tp) >= ends.get(tp).offset())) {
+          return true;
+        }
+      }
       return false;
     }
   }

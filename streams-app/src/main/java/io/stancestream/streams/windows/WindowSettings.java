@@ -17,7 +17,7 @@ import org.apache.kafka.streams.kstream.TimeWindows;
  *   <li>{@code window.store.retention} (7d): how long window stores keep windows for queries (at
  *       least size + grace);
  *   <li>{@code window.sample.size} (10): article ids kept per window as examples and links;
- *   <li>{@code event.time.max.future} (1d): a {@code publishedAt} further ahead of the record
+ *   <li>{@code event.time.max.future} (30m): a {@code publishedAt} further ahead of the record
  *       timestamp than this is not trusted.
  * </ul>
  */
@@ -55,7 +55,7 @@ public record WindowSettings(
         cfg.getDuration("window.grace", Duration.ofHours(1)),
         cfg.getDuration("window.store.retention", Duration.ofDays(7)),
         cfg.getInt("window.sample.size", 10),
-        cfg.getDuration("event.time.max.future", Duration.ofDays(1)));
+        cfg.getDuration("event.time.max.future", Duration.ofMinutes(30)));
   }
 
   public TimeWindows tumbling() {

@@ -1,0 +1,198 @@
+package io.stancestream.analysis.stance;
+
+import io.stancestream.analysis.lexicon.PhraseLexicon.Hit;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whose stance a sentence expresses: the author's, or a speaker's when the sentence is a
+ * quotation, reported speech ("Zelensky said ...", "..., the minister told reporters"), "according
+ * to X", or a strawman ("Some will say ..."). Names the speaker (a capitalised name, or a short
+ * noun phrase such as "the summit"), resolves pronouns to the last named speaker, and recognises
+ * when the writer speaks ("I argue", "we must") or endorses a speaker ("as X rightly said", "As
+ * Kennan warned, ..."). Words come from {@code stance/attribution.yaml}. Immutable.
+ */
+final class SpeakerAttribution {
+
+  /**
+   * The speaker of one sentence.
+   *
+   * @param speaker "author" or the speaker's name
+   * @param attributed true when the sentence is someone else's stance
+   * @param endorsed true when the author adopts a reported statement
+   */
+  record Speaker(String speaker, boolean attributed, boolean endorsed) {}
+
+  /** What attribution remembers across the sentences of one document. */
+  static final class Context {
+    String lastSpeaker;
+  }
+
+  private static final Set<String> PASSIVE_AUX =
+      Set.of("be", "been", "being", "is", "are", "was", "were", "get", "got");
+
+  private static final Set<String> MODALS =
+      Set.of(
+          "should",
+          "must",
+          "will",
+          "would",
+          "can",
+          "could",
+          "may",
+          "might",
+          "shall",
+          "shouldn't",
+          "mustn't",
+          "won't",
+          "wouldn't",
+          "can't",
+          "cannot",
+          "couldn't");
+
+  private static final Set<String> PHRASE_LEAD =
+      Set.of("but", "and", "so", "yet", "then", "however", "also", "that", "which", "who");
+
+  private final StanceLexicon lex;
+
+  SpeakerAttribution(StanceLexicon lex) {
+    this.lex = lex;
+  }
+
+  Speaker attribute(Source src, List<Hit<Tag>> hits, int tFirst, int tLast, Context doc) {
+    boolean endorsed = false;
+    for (Hit<Tag> h : hits) {
+      if (!src.inQuote(h.start()) && has(h, Tag.Kind.ENDORSE)) {
+        endorsed = true;
+      }
+    }
+    for (Hit<Tag> h : hits) {
+      if (src.inQuote(h.start())) {
+        continue;
+      }
+      if (has(h, Tag.Kind.OTHERS_VIEW)) {
+        return new Speaker("others", true, false);
+      }
+      if (has(h, Tag.Kind.SPEAKER_FOLLOWS)) {
+        int after = src.lastTokenEndingBy(h.end()) + 1;
+        String name = after <= tLast ? src.nameFrom(after, tLast) : null;
+        String speaker = name == null ? "reported" : name;
+        doc.lastSpeaker = speaker;
+        return new Speaker(speaker, true, endorsed);
+      }
+    }
+    for (Hit<Tag> h : hits) {
+      if (src.inQuote(h.start()) || !has(h, Tag.Kind.REPORT)) {
+        continue;
+      }
+      int verbTok = src.firstTokenAtOrAfter(h.start());
+      String subject = subjectOf(src, verbTok, src.lastTokenEndingBy(h.end()), tFirst, tLast, doc);
+      if (subject == null) {
+        continue;
+      }
+      if (subject.equals(StanceScorer.AUTHOR)) {
+        return new Speaker(StanceScorer.AUTHOR, false, false);
+      }
+      doc.lastSpeaker = subject;
+      // "As Kennan warned, ..." - the writer invokes the speaker in support.
+      boolean invoked = src.word(subjectStart(src, verbTok, tFirst)).equals("as");
+      return endorsed || invoked
+          ? new Speaker(StanceScorer.AUTHOR, false, true)
+          : new Speaker(subject, true, false);
+    }
+    if (src.inQuote(src.tokStart[tFirst]) && src.inQuote(src.tokStart[tLast])) {
+      String speaker = doc.lastSpeaker == null ? "quoted" : doc.lastSpeaker;
+      return new Speaker(speaker, true, false);
+    }
+    return new Speaker(StanceScorer.AUTHOR, false, false);
+  }
+
+  /**
+   * The subject of a reporting verb: "author" for I/we, a name, a short noun phrase, or null when
+   * the verb is not a finite report (e.g. an infinitive "to push for").
+   */
+  private String subjectOf(
+      Source src, int verbTok, int verbLastTok, int tFirst, int tLast, Context doc) {
+    int i = verbTok - 1;
+    if (i >= tFirst && PASSIVE_AUX.contains(src.word(i))) {
+      return null; // "will never be admitted", "was said": passive, not a report
+    }
+    while (i >= tFirst && !src.gapHasPunct(i, i + 1) && isSkippable(src.word(i))) {
+      if (MODALS.contains(src.word(i))) {
+        return null; // "the allies should say so": what someone ought to say, not a report
+      }
+      i--;
+    }
+    if (i < tFirst || src.gapHasPunct(i, i + 1)) {
+      // "..., said the minister" / "“...,” Yeltsin proclaimed" handled below; inverted order here.
+      if (verbLastTok + 1 <= tLast) {
+        String after = src.nameFrom(verbLastTok + 1, tLast);
+        if (after != null) {
+          return after;
+        }
+      }
+      if (i < tFirst) {
+        return doc.lastSpeaker == null ? "reported" : doc.lastSpeaker;
+      }
+    }
+    String w = src.word(i);
+    if (lex.authorSubjects.contains(w)) {
+      return StanceScorer.AUTHOR;
+    }
+    if (w.equals("to")) {
+      return null;
+    }
+    if (w.equals("who") || w.equals("which") || w.equals("that")) {
+      i--;
+      if (i < tFirst) {
+        return "reported";
+      }
+      w = src.word(i);
+    }
+    if (lex.pronouns.contains(w)) {
+      return doc.lastSpeaker == null ? "reported" : doc.lastSpeaker;
+    }
+    if (src.capitalized(i) && !Source.NAME_STOP.contains(w)) {
+      int first = i;
+      while (first - 1 >= tFirst
+          && !Source.NAME_STOP.contains(src.word(first - 1))
+          && src.capitalized(first - 1)
+          && !src.gapHasPunct(first - 1, first)
+          && i - first < 4) {
+        first--;
+      }
+      return src.span(Math.max(first, i - 1), i);
+    }
+    // A short noun phrase: "officials", "the summit", "supporters of membership".
+    int first = i;
+    while (first - 1 >= tFirst && i - first < 2 && !src.gapHasPunct(first - 1, first)) {
+      first--;
+    }
+    while (first < i && PHRASE_LEAD.contains(src.word(first))) {
+      first++;
+    }
+    return src.span(first, i);
+  }
+
+  /** Index of the word just before the subject of the verb at {@code verbTok}. */
+  private int subjectStart(Source src, int verbTok, int tFirst) {
+    int i = verbTok - 1;
+    while (i > tFirst && (isSkippable(src.word(i)) || src.capitalized(i))) {
+      i--;
+    }
+    return Math.max(i, tFirst);
+  }
+
+  private boolean isSkippable(String w) {
+    return lex.subjectSkip.contains(w) || (w.length() > 4 && w.endsWith("ly"));
+  }
+
+  private static boolean has(Hit<Tag> h, Tag.Kind kind) {
+    for (Tag t : h.payloads()) {
+      if (t.kind() == kind) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,89 @@
+package io.stancestream.analysis.lexicon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ahocorasick.trie.Trie;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The automaton finds exactly what the reference Aho-Corasick library finds (every occurrence,
+ * overlaps included), on hand-picked cases and on random texts over a small alphabet, where
+ * overlaps and shared suffixes are frequent.
+ */
+class PhraseAutomatonTest {
+
+  private record Found(int start, int end, String phrase) {}
+
+  private static List<Found> scan(List<String> phrases, String text) {
+    List<Found> out = new ArrayList<>();
+    PhraseAutomaton.of(phrases).scan(text, (s, e, p) -> out.add(new Found(s, e, p)));
+    return out;
+  }
+
+  private static List<Found> reference(List<String> phrases, String text) {
+    List<Found> out = new ArrayList<>();
+    Trie.TrieBuilder b = Trie.builder();
+    b.addKeywords(phrases);
+    b.build()
+        .parseText(
+            text,
+            emit -> {
+              out.add(new Found(emit.getStart(), emit.getEnd() + 1, emit.getKeyword()));
+              return true;
+            });
+    return out;
+  }
+
+  @Test
+  void findsOverlappingAndNestedPhrases() {
+    List<String> phrases = List.of("nato", "join nato", "ukraine", "in nato", "n");
+    assertThat(scan(phrases, "ukraine will join nato"))
+        .containsExactly(
+            new Found(5, 6, "n"),
+            new Found(0, 7, "ukraine"),
+            new Found(16, 17, "n"),
+            new Found(18, 19, "n"),
+            new Found(15, 22, "in nato"),
+            new Found(13, 22, "join nato"),
+            new Found(18, 22, "nato"));
+  }
+
+  @Test
+  void findsNothingInTextsWithoutPhraseCharacters() {
+    assertThat(scan(List.of("abc"), "xyz 123 ÿ")).isEmpty();
+    assertThat(scan(List.of(), "anything")).isEmpty();
+  }
+
+  @Test
+  void agreesWithTheReferenceImplementationOnRandomTexts() {
+    SplittableRandom random = new SplittableRandom(42);
+    String alphabet = "ab c";
+    for (int round = 0; round < 200; round++) {
+      List<String> phrases = new ArrayList<>();
+      for (int i = 0; i < 1 + random.nextInt(12); i++) {
+        phrases.add(randomText(random, alphabet, 1 + random.nextInt(5)));
+      }
+      String text = randomText(random, alphabet + "xz", random.nextInt(200));
+      List<Found> expected = reference(phrases, text);
+      List<Found> actual = scan(phrases, text);
+      Comparator<Found> byEndThenPhrase =
+          Comparator.comparingInt(Found::end).thenComparing(Found::phrase);
+      assertThat(actual).isSortedAccordingTo(byEndThenPhrase);
+      assertThat(actual)
+          .as("phrases %s in %s", phrases, text)
+          .containsExactlyInAnyOrderElementsOf(expected.stream().distinct().toList());
+    }
+  }
+
+  private static String randomText(SplittableRandom random, String alphabet, int length) {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+}
