@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
     StanceStreamConfig cfg = config.load();
     PrintStream out = System.out;
     PrintStream err = System.err;
-    Duration limit = StanceStreamConfig.of(java.util.Map.of("t", timeout)).getDuration("t", null);
+    Duration limit = StanceStreamConfig.parseDuration("--timeout", timeout);
     List<String> replay =
         inputs.isEmpty() ? List.of(ConfigOptions.home().resolve("seeds").toString()) : inputs;
     ResultPrinter printer = new ResultPrinter(out, json, cfg);

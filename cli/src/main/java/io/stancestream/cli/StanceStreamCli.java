@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       TopicsCommand.class,
       ChaosCommand.class,
+      ReplayDlqCommand.class,
       BenchCommand.class,
       EvalCommand.class
     })
@@ -43,7 +44,6 @@ public final class StanceStreamCli implements Callable<Integer> {
   /** The command line with every subcommand and the project's exit-code conventions. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new StanceStreamCli());
-    cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? 2 : 1);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println(cmd.getColorScheme().errorText("error: " + e.getMessage()));

@@ -144,7 +144,8 @@ public record StanceStreamConfig(Map<String, String> values) {
     return parseDuration(key, v.trim());
   }
 
-  static Duration parseDuration(String key, String v) {
+  /** Parses a duration setting; {@code key} only names it in the error message. */
+  public static Duration parseDuration(String key, String v) {
     try {
       if (v.startsWith("P") || v.startsWith("p")) {
         return Duration.parse(v.toUpperCase(Locale.ROOT));
