@@ -61,6 +61,22 @@ public final class ArticleAnalyzer {
   }
 
   /**
+   * An analyzer from {@code dir} (or the packaged defaults when null) with single values of {@code
+   * stance/scoring.yaml} replaced, e.g. {@code Map.of("learned.enabled", "true")}.
+   *
+   * @throws IllegalArgumentException if {@code dir} is not a directory or a key is not settable
+   * @throws IllegalStateException if a data file is malformed (the message names it)
+   */
+  public static ArticleAnalyzer withScoringSettings(Path dir, Map<String, String> settings) {
+    ConfigFiles files =
+        dir == null ? ConfigFiles.classpathDefaults() : ConfigFiles.overriddenBy(dir);
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      files = files.with("stance/scoring.yaml", e.getKey(), e.getValue());
+    }
+    return new ArticleAnalyzer(files);
+  }
+
+  /**
    * The sentences the learned layer reads for an article: the author's sentences bearing on
    * membership as the rules select them, or, when there are none, the title and the first three
    * sentences. Public so that training reads exactly what inference reads.

@@ -104,8 +104,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * Formatting prints the bootstrap metadata on stdout; stdout belongs to results (demo --json),
-   * so it is sent to stderr while formatting.
+   * Formatting prints the bootstrap metadata on stdout; stdout belongs to results (demo --json), so
+   * it is sent to stderr while formatting.
    */
   private static synchronized void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
     PrintStream stdout = System.out;

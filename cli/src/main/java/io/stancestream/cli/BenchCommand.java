@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--articles",
       paramLabel = "N",
       description = "Records in the backlog each topology consumes (default ${DEFAULT-VALUE}).",
-      defaultValue = "5000")
+      defaultValue = "3000")
   int articles;
 
   @Option(

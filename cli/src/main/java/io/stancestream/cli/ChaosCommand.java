@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
  * {@code chaos}: proves exactly-once under crashes, after Kafka's {@code streams_eos_test}. Starts
  * an embedded broker, runs the streams app as a separate process, publishes generated articles
  * (with poison and re-published ones), kills the app with SIGKILL {@code --kills} times while it
- * works and restarts it, then checks every committed output against a recomputation from the
- * input. See {@link ChaosRun} for the timeline and {@link ChaosReport} for the JSON.
+ * works and restarts it, then checks every committed output against a recomputation from the input.
+ * See {@link ChaosRun} for the timeline and {@link ChaosReport} for the JSON.
  */
 @Command(
     name = "chaos",

@@ -73,9 +73,7 @@ class BrokerFaultsIT {
         broker.start();
 
         List<String> second = publish(cfg, 20, 20);
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .until(() -> stances.keySet().containsAll(second));
+        await().atMost(Duration.ofSeconds(120)).until(() -> stances.keySet().containsAll(second));
         assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
         assertThat(app.failure()).isNull();
         List<String> all = new ArrayList<>(first);
@@ -96,7 +94,9 @@ class BrokerFaultsIT {
 
       Map<String, Integer> stances = new ConcurrentHashMap<>();
       try (StanceStreamApp app = new StanceStreamApp(cfg, ANALYZER::analyze).start()) {
-        assertThat(app.awaitRunning(Duration.ofSeconds(3))).as("running without a broker").isFalse();
+        assertThat(app.awaitRunning(Duration.ofSeconds(3)))
+            .as("running without a broker")
+            .isFalse();
         assertThat(app.state()).isIn(KafkaStreams.State.CREATED, KafkaStreams.State.REBALANCING);
 
         broker.start();
@@ -214,8 +214,7 @@ class BrokerFaultsIT {
     try (var producer =
         new KafkaProducer<>(p, new StringSerializer(), JsonSerde.of(Article.class).serializer())) {
       for (int i = first; i < first + n; i++) {
-        Article a =
-            gen.article(i, gen.randomLean(), 1_500, T0.plus(Duration.ofMinutes(5L * i)));
+        Article a = gen.article(i, gen.randomLean(), 1_500, T0.plus(Duration.ofMinutes(5L * i)));
         producer.send(new ProducerRecord<>(topic, a.id(), a)).get(60, TimeUnit.SECONDS);
         ids.add(a.id());
       }

@@ -108,6 +108,7 @@ class SecuredClusterIT {
     wrong.put("kafka.sasl.jaas.config", scram(APP_USER, "not-the-password"));
     Properties p = StanceStreamConfig.of(wrong).clientProperties("admin.");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "8000");
     try (Admin intruder = Admin.create(p)) {
       assertThatThrownBy(() -> intruder.listTopics().names().get())
           .isInstanceOf(ExecutionException.class)
@@ -144,10 +145,14 @@ class SecuredClusterIT {
   /** The app's settings: the only thing that makes it talk SASL/SCRAM is {@code kafka.*}. */
   private static Map<String, String> appSettings() {
     return Map.of(
-        "bootstrap.servers", kafka.bootstrapServers(),
-        "kafka.security.protocol", "SASL_PLAINTEXT",
-        "kafka.sasl.mechanism", "SCRAM-SHA-256",
-        "kafka.sasl.jaas.config", scram(APP_USER, APP_PASSWORD));
+        "bootstrap.servers",
+        kafka.bootstrapServers(),
+        "kafka.security.protocol",
+        "SASL_PLAINTEXT",
+        "kafka.sasl.mechanism",
+        "SCRAM-SHA-256",
+        "kafka.sasl.jaas.config",
+        scram(APP_USER, APP_PASSWORD));
   }
 
   private static String scram(String user, String password) {

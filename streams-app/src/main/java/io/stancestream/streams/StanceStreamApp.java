@@ -5,6 +5,7 @@ import io.stancestream.events.Topics;
 import io.stancestream.streams.errors.DeadLetterDeserializationHandler;
 import io.stancestream.streams.errors.DeadLetterProcessingHandler;
 import io.stancestream.streams.errors.DeadLetters;
+import io.stancestream.streams.limits.MemoryLimits;
 import io.stancestream.streams.metrics.TimedScorer;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -115,6 +116,7 @@ public final class StanceStreamApp implements AutoCloseable {
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
     // No global tables today; should one be added, its failures go to the DLQ like the others.
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    MemoryLimits.apply(cfg, p);
     p.putAll(cfg.clientProperties("streams."));
     return p;
   }

@@ -73,7 +73,7 @@ class PoisonFuzzTest {
   private record Sent(String key, byte[] value, Kind kind, boolean pill) {}
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1L, 20250601L})
+  @ValueSource(longs = {20250601L})
   void validInEqualsEnrichedOutAndInvalidInEqualsDeadLettersOut(long seed, @TempDir Path state) {
     SplittableRandom random = new SplittableRandom(seed);
     ArticleGenerator articles = new ArticleGenerator(seed);
@@ -91,7 +91,7 @@ class PoisonFuzzTest {
     Set<String> validIds = new LinkedHashSet<>();
     Map<Kind, Integer> perKind = new EnumMap<>(Kind.class);
     try (TopologyFixture f = new TopologyFixture(state, scorer)) {
-      for (int i = 0; i < 2_000; i++) {
+      for (int i = 0; i < 3_000; i++) {
         int roll = random.nextInt(100);
         Instant t = START.plus(Duration.ofSeconds(30L * i));
         if (roll < 25) {
@@ -124,8 +124,10 @@ class PoisonFuzzTest {
       List<KeyValue<String, DeadLetter>> dead = f.dlq.readKeyValuesToList();
       long invalid = sent.stream().filter(s -> s.kind() != null || s.pill()).count();
 
-      assertThat(perKind.keySet()).as("every kind of poison was generated").containsOnly(Kind.values());
-      assertThat(invalid).isGreaterThan(1_000);
+      assertThat(perKind.keySet())
+          .as("every kind of poison was generated")
+          .containsOnly(Kind.values());
+      assertThat(invalid).isGreaterThan(2_000);
       Map<String, Kind> kindOf = new HashMap<>();
       sent.stream().filter(s -> s.kind() != null).forEach(s -> kindOf.put(s.key(), s.kind()));
       assertThat(
@@ -156,7 +158,9 @@ class PoisonFuzzTest {
           assertThat(d.reason()).isEqualTo("processing-failed");
           assertThat(d.detail()).contains("analyzer pill");
         } else {
-          assertThat(REASONS.get(s.kind())).as("reason for %s: %s", s.kind(), d.detail()).contains(d.reason());
+          assertThat(REASONS.get(s.kind()))
+              .as("reason for %s: %s", s.kind(), d.detail())
+              .contains(d.reason());
         }
         if (s.value() == null) {
           assertThat(d.originalValue()).isNull();

@@ -54,6 +54,14 @@ public final class EvalCommand implements Callable<Integer> {
           "Directory overriding the packaged lexicons and rules (same layout as config/).")
   Path configDir;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override one value of stance/scoring.yaml, e.g. --set learned.enabled=true (needs the"
+              + " MiniLM embeddings on the classpath, as the CLI has). Repeatable.")
+  Map<String, String> settings = new LinkedHashMap<>();
+
   /** Public no-arg constructor for registration as a picocli subcommand. */
   public EvalCommand() {}
 
@@ -63,10 +71,7 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Evaluator.Report report;
     try {
-      ArticleAnalyzer analyzer =
-          configDir == null
-              ? ArticleAnalyzer.withDefaults()
-              : ArticleAnalyzer.fromConfigDir(configDir);
+      ArticleAnalyzer analyzer = ArticleAnalyzer.withScoringSettings(configDir, settings);
       report = new Evaluator(analyzer).evaluate(file);
     } catch (LabelledSet.InvalidInputException
         | IllegalArgumentException

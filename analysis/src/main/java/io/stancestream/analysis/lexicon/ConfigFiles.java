@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,9 +24,31 @@ public final class ConfigFiles {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Path overrideDir;
+  // file name -> (dotted key -> YAML scalar), applied on top of whatever file was read
+  private final Map<String, Map<String, String>> settings;
 
   private ConfigFiles(Path overrideDir) {
+    this(overrideDir, Map.of());
+  }
+
+  private ConfigFiles(Path overrideDir, Map<String, Map<String, String>> settings) {
     this.overrideDir = overrideDir;
+    this.settings = settings;
+  }
+
+  /**
+   * These files with single values replaced, e.g. {@code with("stance/scoring.yaml",
+   * "learned.enabled", "true")}; the value is read as a YAML scalar (boolean, number or string).
+   * Missing intermediate keys are created.
+   */
+  public ConfigFiles with(String file, String dottedKey, String value) {
+    if (dottedKey.isBlank() || dottedKey.startsWith(".") || dottedKey.endsWith(".")) {
+      throw new IllegalArgumentException("bad setting key: '" + dottedKey + "'");
+    }
+    Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+    settings.forEach((f, m) -> copy.put(f, new LinkedHashMap<>(m)));
+    copy.computeIfAbsent(file, f -> new LinkedHashMap<>()).put(dottedKey, value);
+    return new ConfigFiles(overrideDir, copy);
   }
 
   /** Only the packaged defaults. */
@@ -47,6 +71,39 @@ public final class ConfigFiles {
 
   /** Parses the named YAML file, failing with the file name when it is missing or malformed. */
   public JsonNode yaml(String name) {
+    JsonNode node = read(name);
+    Map<String, String> set = settings.get(name);
+    if (set == null) {
+      return node;
+    }
+    JsonNode copy = node.deepCopy();
+    set.forEach((key, value) -> apply(copy, key, value, name));
+    return copy;
+  }
+
+  private static void apply(JsonNode root, String dottedKey, String value, String file) {
+    String[] parts = dottedKey.split("\\.");
+    JsonNode at = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (!(at instanceof com.fasterxml.jackson.databind.node.ObjectNode obj)) {
+        throw new IllegalArgumentException(file + ": '" + dottedKey + "' is not a settable key");
+      }
+      JsonNode child = obj.get(parts[i]);
+      at = child == null || child.isNull() ? obj.putObject(parts[i]) : child;
+    }
+    if (!(at instanceof com.fasterxml.jackson.databind.node.ObjectNode obj)) {
+      throw new IllegalArgumentException(file + ": '" + dottedKey + "' is not a settable key");
+    }
+    JsonNode scalar;
+    try {
+      scalar = YAML.readTree(value);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("bad value for " + dottedKey + ": " + value);
+    }
+    obj.set(parts[parts.length - 1], scalar == null || scalar.isMissingNode() ? null : scalar);
+  }
+
+  private JsonNode read(String name) {
     Optional<Path> override = Optional.ofNullable(overrideDir).map(d -> d.resolve(name));
     try {
       if (override.isPresent() && Files.isRegularFile(override.get())) {

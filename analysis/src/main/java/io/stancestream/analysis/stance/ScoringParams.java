@@ -46,7 +46,39 @@ record ScoringParams(
     double confNeutralB,
     int maxAuthorEvidence,
     int maxAttributedEvidence,
-    java.util.List<String> opinionLabels) {
+    java.util.List<String> opinionLabels,
+    double conditionalAction,
+    double embeddedQuestion,
+    double rebuttal,
+    Genre genre) {
+
+  /** Document genre prior (stance/genre.yaml): see that file for the meaning of each value. */
+  record Genre(
+      double opinionAt,
+      double newsAt,
+      double opinionFavorThreshold,
+      double opinionAgainstThreshold,
+      double newsFavorThreshold,
+      double newsAgainstThreshold,
+      double opinionFraming,
+      double newsFraming,
+      double newsPredictive) {
+
+    static Genre load(JsonNode g) {
+      JsonNode t = g.path("thresholds");
+      JsonNode f = g.path("framing_factor");
+      return new Genre(
+          g.path("opinion_at").asDouble(2.0),
+          g.path("news_at").asDouble(-2.0),
+          t.path("opinion_favor").asDouble(0.2),
+          t.path("opinion_against").asDouble(-0.2),
+          t.path("news_favor").asDouble(0.2),
+          t.path("news_against").asDouble(-0.2),
+          f.path("opinion").asDouble(1.0),
+          f.path("news").asDouble(1.0),
+          g.path("news_predictive_factor").asDouble(0.25));
+    }
+  }
 
   static ScoringParams load(ConfigFiles files) {
     JsonNode n = files.yaml("stance/scoring.yaml");
@@ -99,7 +131,11 @@ record ScoringParams(
         c.path("b_neutral").asDouble(1.6),
         e.path("max_author").asInt(6),
         e.path("max_attributed").asInt(3),
-        labels(n.path("opinion_labels")));
+        labels(n.path("opinion_labels")),
+        f.path("conditional_action").asDouble(0.3),
+        f.path("embedded_question").asDouble(0.3),
+        f.path("rebuttal").asDouble(0.0),
+        Genre.load(files.yaml("stance/genre.yaml")));
   }
 
   private static java.util.List<String> labels(JsonNode list) {

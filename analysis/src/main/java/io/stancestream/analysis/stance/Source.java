@@ -352,7 +352,8 @@ final class Source {
       for (Tag t : h.payloads()) {
         if (t.kind() == Tag.Kind.CONTRAST
             || t.kind() == Tag.Kind.CONCESSIVE
-            || t.kind() == Tag.Kind.CONDITIONAL) {
+            || t.kind() == Tag.Kind.CONDITIONAL
+            || t.kind() == Tag.Kind.EMBEDDED_QUESTION) {
           int k = firstTokenAtOrAfter(h.start()) - tFirst;
           if (k >= 0 && k < clause.length) {
             startsClause[k] = true;

@@ -31,6 +31,10 @@ final class SpeakerAttribution {
   private static final Set<String> PASSIVE_AUX =
       Set.of("be", "been", "being", "is", "are", "was", "were", "get", "got");
 
+  private static final Set<String> NOUN_DETERMINERS =
+      Set.of("a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "any", "no",
+          "final", "last");
+
   private static final Set<String> MODALS =
       Set.of(
           "should",
@@ -116,6 +120,9 @@ final class SpeakerAttribution {
     int i = verbTok - 1;
     if (i >= tFirst && PASSIVE_AUX.contains(src.word(i))) {
       return null; // "will never be admitted", "was said": passive, not a report
+    }
+    if (i >= tFirst && !src.gapHasPunct(i, i + 1) && NOUN_DETERMINERS.contains(src.word(i))) {
+      return null; // "no third country has a say", "the final say": a noun, not a report
     }
     while (i >= tFirst && !src.gapHasPunct(i, i + 1) && isSkippable(src.word(i))) {
       if (MODALS.contains(src.word(i))) {

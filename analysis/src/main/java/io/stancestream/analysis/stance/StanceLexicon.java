@@ -20,6 +20,8 @@ final class StanceLexicon {
   final Set<String> authorSubjects;
   final Set<String> pronouns;
   final Set<String> subjectSkip;
+  final Set<String> nounDeterminers;
+  final Set<String> nounFollowers;
   final int cueCount;
 
   StanceLexicon(ConfigFiles files) {
@@ -53,12 +55,20 @@ final class StanceLexicon {
     addList(b, mod.path("rejecting_after"), Tag.Kind.REJECT_AFTER);
     addList(b, mod.path("rejecting_before"), Tag.Kind.REJECT_BEFORE);
     addList(b, mod.path("conditional"), Tag.Kind.CONDITIONAL);
+    addList(b, mod.path("embedded_question"), Tag.Kind.EMBEDDED_QUESTION);
+    addList(b, mod.path("rebuttal_openers"), Tag.Kind.REBUTTAL);
+    this.nounDeterminers = words(mod.path("noun_determiners"));
+    this.nounFollowers = words(mod.path("noun_followers"));
+    JsonNode genre = files.yaml("stance/genre.yaml");
+    addList(b, genre.path("news_markers"), Tag.Kind.NEWS_MARKER);
+    addList(b, genre.path("opinion_markers"), Tag.Kind.OPINION_MARKER);
 
     JsonNode att = files.yaml("stance/attribution.yaml");
     addList(b, att.path("reporting_verbs"), Tag.Kind.REPORT);
     addList(b, att.path("speaker_follows"), Tag.Kind.SPEAKER_FOLLOWS);
     addList(b, att.path("others_view"), Tag.Kind.OTHERS_VIEW);
     addList(b, att.path("author_voice"), Tag.Kind.AUTHOR_VOICE);
+    addList(b, att.path("author_rejects"), Tag.Kind.AUTHOR_REJECTS);
     addList(b, att.path("endorsements"), Tag.Kind.ENDORSE);
     this.authorSubjects = words(att.path("author_subjects"));
     this.pronouns = words(att.path("pronoun_subjects"));

@@ -25,6 +25,8 @@ import java.util.List;
  */
 public final class StanceScorer {
 
+  private static final boolean DEBUG = Boolean.getBoolean("stancestream.debug");
+
   private static final java.util.Set<String> ANAPHORS =
       java.util.Set.of("this", "that", "it", "such", "doing", "these", "those");
 
@@ -70,6 +72,7 @@ public final class StanceScorer {
         body.count(Tag.Kind.NATO) + (titleSource == null ? 0 : titleSource.count(Tag.Kind.NATO));
     DocState doc = new DocState(natoMentions >= p.docNatoMentions(), cleaned.body());
     doc.opinion = hasOpinionLabel(title) || hasOpinionLabel(firstLine(cleaned));
+    doc.opinionLabel = doc.opinion;
 
     if (titleSource != null) {
       Scored s = scoreSentence(titleSource, 0, title.length(), true, doc);
@@ -173,6 +176,10 @@ public final class StanceScorer {
     boolean endorsed;
     boolean opinionMarker;
     double predictiveShare; // part of value from future/bare action cues
+    double framing; // part of value from framing cues
+    boolean rebuttal; // opens with "In fact", "In reality", ...: answers the sentence before
+    int opinionSignals; // first person, stance adverbs, deontic modals, "!" in the writer's voice
+    int newsSignals; // datelines, weekdays, wire names, "told reporters" ...
 
     double weighted() {
       return value * weight;
@@ -212,6 +219,8 @@ public final class StanceScorer {
       }
     }
     out.relevant = target || (nato && ukraine) || (weak && doc.natoText);
+    // A headline names the article's subject: in a text about NATO, one naming Ukraine is on topic.
+    out.relevant |= headline && ukraine && doc.natoText;
     // "That would be a grave mistake." right after a sentence about membership is about it too.
     boolean anaphoric =
         !out.relevant && doc.previousRelevant && ANAPHORS.contains(src.word(tFirst));
@@ -222,11 +231,26 @@ public final class StanceScorer {
     SpeakerAttribution.Speaker who = speakers.attribute(src, hits, tFirst, tLast, doc.speakers);
     out.speaker = who.speaker();
     out.endorsed = who.endorsed();
+    // "I don't buy the claim of those who say ...": the writer reports a view to reject it.
+    boolean rejectsReported = false;
+    if (who.attributed()) {
+      for (Hit<Tag> h : hits) {
+        if (has(h, Tag.Kind.AUTHOR_REJECTS)
+            && !src.inQuote(h.start())
+            && src.firstTokenAtOrAfter(h.start()) - tFirst <= 3) {
+          rejectsReported = true;
+          out.speaker = AUTHOR;
+          break;
+        }
+      }
+    }
+    genreSignals(src, hits, tFirst, start, end, out);
     boolean question = endsWithQuestion(src.original, start, end);
     boolean rhetorical = question && hasKindNear(hits, Tag.Kind.RHETORICAL, src, tFirst, 2);
 
     double sum = 0;
     double predictive = 0;
+    double framing = 0;
     List<Hit<Tag>> kept = dropContained(cues);
     // An action named as the subject of an evaluative predicate ("Admitting Ukraine would be
     // reckless") is what is judged, not a stance of its own.
@@ -256,7 +280,8 @@ public final class StanceScorer {
         if (tag.action() && judgedSubjects.contains(cue)) {
           continue;
         }
-        if (tag.needsObject() && !targetAfter(src, hits, cue, clause, tFirst)) {
+        if (tag.needsObject()
+            && (!targetAfter(src, hits, cue, clause, tFirst) || nounUse(src, cue, tFirst))) {
           continue;
         }
         boolean[] mode = new boolean[2]; // [0] predictive (future/bare), [1] deontic/imperative
@@ -280,14 +305,48 @@ public final class StanceScorer {
         if (mode[0]) {
           predictive += c;
         }
+        if (tag.framing()) {
+          framing += c;
+        }
       }
     }
     if (sum == 0 && cues.isEmpty() && target && !question) {
       sum = genericDeontic(src, hits, clause, tFirst);
     }
+    if (rejectsReported) {
+      sum = -sum;
+    }
     out.value = Math.max(-p.sentenceCap(), Math.min(p.sentenceCap(), sum));
     out.predictiveShare = sum == 0 ? 0 : Math.max(0, Math.min(1, predictive / sum));
+    out.framing = framing;
     return out;
+  }
+
+  /** Counts genre signals of one sentence (see stance/genre.yaml). */
+  private void genreSignals(
+      Source src, List<Hit<Tag>> hits, int tFirst, int start, int end, Scored out) {
+    boolean author = out.byAuthor();
+    for (Hit<Tag> h : hits) {
+      if (src.inQuote(h.start())) {
+        continue;
+      }
+      for (Tag t : h.payloads()) {
+        switch (t.kind()) {
+          case NEWS_MARKER -> out.newsSignals++;
+          case OPINION_MARKER, DEONTIC, RHETORICAL -> out.opinionSignals += author ? 1 : 0;
+          case REBUTTAL -> out.rebuttal |= src.firstTokenAtOrAfter(h.start()) - tFirst <= 1;
+          default -> {}
+        }
+      }
+    }
+    if (author) {
+      for (int i = start; i < end; i++) {
+        if (src.original.charAt(i) == '!' && !src.inQuote(i)) {
+          out.opinionSignals++;
+          break;
+        }
+      }
+    }
   }
 
   private double cueValue(
@@ -315,6 +374,7 @@ public final class StanceScorer {
     boolean deontic = false;
     boolean future = false;
     boolean conditional = false;
+    boolean embedded = false;
     boolean rejectedAfter = false;
     boolean judged = false;
     boolean categorical = false;
@@ -348,6 +408,7 @@ public final class StanceScorer {
             }
           }
           case CONDITIONAL -> conditional |= before && sameClause;
+          case EMBEDDED_QUESTION -> embedded |= before && sameClause;
           case REJECT_BEFORE -> {
             // "It would be a mistake to ..." scopes over its whole infinitive clause.
             if (before && distance <= p.ironyWindow()) {
@@ -372,7 +433,11 @@ public final class StanceScorer {
       judged = true; // "... makes no sense" is the writer's verdict on the action
     }
     if (conditional) {
-      value *= p.conditional();
+      // "If Ukraine joined NATO, ..." names the hypothesis; the consequence carries the stance.
+      value *= tag.action() ? p.conditionalAction() : p.conditional();
+    }
+    if (embedded) {
+      value *= p.embeddedQuestion(); // "the debate over whether Ukraine should join" asks, not argues
     }
     if (tag.action()) {
       boolean imperative = !question && isImperativePosition(src, tFirst, cueTok);
@@ -427,7 +492,14 @@ public final class StanceScorer {
       int mClause = clauseAt(clause, mTok, tFirst);
       boolean targetInClause = false;
       boolean negated = false;
+      boolean rejected = false;
       for (Hit<Tag> h : hits) {
+        // "It is unclear why NATO should ...", "there is no reason to ...": a rejecting frame.
+        if (has(h, Tag.Kind.REJECT_BEFORE)
+            && h.end() <= modal.start()
+            && mTok - src.lastTokenEndingBy(h.end()) <= p.ironyWindow()) {
+          rejected = true;
+        }
         int hTok = src.firstTokenAtOrAfter(h.start());
         if (hTok < tFirst || clauseAt(clause, hTok, tFirst) != mClause) {
           continue;
@@ -440,10 +512,26 @@ public final class StanceScorer {
         }
       }
       if (targetInClause) {
-        return negated ? -p.genericDeonticTarget() : p.genericDeonticTarget();
+        return negated ^ rejected ? -p.genericDeonticTarget() : p.genericDeonticTarget();
       }
     }
     return 0;
+  }
+
+  /**
+   * "Support for its membership", "their backing of the bid": the verb cue used as a noun describes
+   * someone's position rather than taking one.
+   */
+  private boolean nounUse(Source src, Hit<Tag> cue, int tFirst) {
+    int first = src.firstTokenAtOrAfter(cue.start());
+    int last = src.lastTokenEndingBy(cue.end());
+    if (first > tFirst && !src.gapHasPunct(first - 1, first)
+        && lex.nounDeterminers.contains(src.word(first - 1))) {
+      return true;
+    }
+    return last + 1 < src.ntok
+        && !src.gapHasPunct(last, last + 1)
+        && lex.nounFollowers.contains(src.word(last + 1));
   }
 
   /** A membership phrase starting at most four words after the verb, in its clause. */
@@ -506,8 +594,29 @@ public final class StanceScorer {
     if (verb.endsWith("ing") || verb.endsWith("ed")) {
       return false; // "Admitting Ukraine would be ..." is a subject, not an order
     }
-    for (int t = tFirst; t < cueTok; t++) {
+    // A headline may carry a label before a colon ("Weekly digest: Don't let ...").
+    int from = tFirst;
+    for (int t = cueTok - 1; t > tFirst; t--) {
+      if (src.original.substring(src.tokEnd[t - 1], src.tokStart[t]).indexOf(':') >= 0) {
+        from = t;
+        break;
+      }
+    }
+    boolean causative = false; // "Let Ukraine join", "Don't allow Kyiv to join"
+    for (int t = from; t < cueTok; t++) {
       String w = src.word(t);
+      if (!causative && (w.equals("let") || w.equals("allow") || w.equals("help"))) {
+        causative = true;
+        continue;
+      }
+      if (causative
+          && (w.equals("ukraine") || w.equals("kyiv") || w.equals("kiev") || w.equals("it")
+              || w.equals("to"))) {
+        continue;
+      }
+      if (causative) {
+        return false;
+      }
       if (!(w.equals("don't")
           || w.equals("do")
           || w.equals("not")
@@ -649,6 +758,13 @@ public final class StanceScorer {
     double authorPredictive;
     double authorMass;
     double attributedMass;
+    double authorFraming;
+    double lastOthers; // value of the latest strawman sentence ("Some argue ...")
+    int sinceOthers = 99;
+    int opinionSignals;
+    int newsSignals;
+    int attributedSentences;
+    int sentences;
     boolean opinion;
     final List<EvidenceSentence> author = new ArrayList<>();
     final List<EvidenceSentence> attributed = new ArrayList<>();
@@ -663,11 +779,32 @@ public final class StanceScorer {
 
     void add(Scored s, Sentence sentence) {
       opinion |= s.opinionMarker;
+      sentences++;
+      opinionSignals += s.opinionSignals;
+      newsSignals += s.newsSignals;
+      if (!s.byAuthor()) {
+        attributedSentences++;
+      }
+      sinceOthers++;
+      if (s.byAuthor() && s.rebuttal && lastOthers != 0 && sinceOthers <= 1) {
+        // "Some argue X. In fact, ..." - the writer answers the strawman: the opposite of X, as
+        // firmly as an explicit cue however weakly the strawman was put.
+        double answer = -Math.signum(lastOthers) * Math.max(1.0, Math.abs(lastOthers));
+        s.value =
+            Math.max(
+                -p.sentenceCap(), Math.min(p.sentenceCap(), s.value + answer * p.rebuttal()));
+        lastOthers = 0;
+      }
+      if ("others".equals(s.speaker) && s.value != 0) {
+        lastOthers = s.value;
+        sinceOthers = 0;
+      }
       if (s.value == 0) {
         return;
       }
       if (s.byAuthor()) {
         double c = s.weighted() * (s.endorsed ? p.endorsed() : 1.0);
+        authorFraming += s.framing * s.weight;
         authorSum += c;
         authorPredictive += c * s.predictiveShare;
         authorMass += Math.abs(c);
@@ -690,25 +827,62 @@ public final class StanceScorer {
 
     final String bodyRef;
 
+    /**
+     * Genre evidence: positive for opinion writing (first person, stance adverbs, modals and
+     * exclamations in the writer's voice, a genre label), negative for news (wire-style markers,
+     * the share of sentences that report others).
+     */
+    double genre() {
+      if (sentences == 0) {
+        return 0;
+      }
+      double g = Math.min(opinionSignals, 8) - Math.min(newsSignals, 8);
+      g -= 8.0 * Math.max(0, (double) attributedSentences / sentences - 0.25);
+      return opinionLabel ? Math.max(g, p.genre().opinionAt()) : g;
+    }
+
+    boolean opinionLabel;
+
     StanceOutcome finish(String body) {
-      double sum = authorSum;
+      double genre = genre();
+      ScoringParams.Genre gp = p.genre();
+      boolean opinionGenre = genre >= gp.opinionAt();
+      boolean newsGenre = genre <= gp.newsAt();
+      double framingFactor =
+          opinionGenre ? gp.opinionFraming() : newsGenre ? gp.newsFraming() : 1.0;
+      double sum = authorSum + authorFraming * (framingFactor - 1.0);
       if (!opinion) {
         // Without any opinion marker, "Ukraine will join" / "applied to join" are reports.
-        sum -= authorPredictive * (1 - p.newsPredictive());
+        double keep = newsGenre ? gp.newsPredictive() : p.newsPredictive();
+        sum -= authorPredictive * (1 - keep);
       }
       double total = authorMass + attributedMass;
       if (!opinion && total > 0 && attributedMass / total > p.newsAttributedShare()) {
         sum *= p.newsDamping();
       }
       double score = Math.tanh(sum / p.scale());
+      double favorAt =
+          opinionGenre
+              ? gp.opinionFavorThreshold()
+              : newsGenre ? gp.newsFavorThreshold() : p.favorThreshold();
+      double againstAt =
+          opinionGenre
+              ? gp.opinionAgainstThreshold()
+              : newsGenre ? gp.newsAgainstThreshold() : p.againstThreshold();
+      if (DEBUG) {
+        System.err.printf(
+            "genre %.1f (op %d news %d attr %d/%d) sum %.2f framing %.2f%n",
+            genre, opinionSignals, newsSignals, attributedSentences, sentences, sum,
+            authorFraming);
+      }
       StanceLabel label =
-          score >= p.favorThreshold()
+          score >= favorAt
               ? StanceLabel.FAVOR
-              : score <= p.againstThreshold() ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
+              : score <= againstAt ? StanceLabel.AGAINST : StanceLabel.NEUTRAL;
       int nEvidence = author.size();
       double confidence;
       if (label == StanceLabel.NEUTRAL) {
-        double threshold = score >= 0 ? p.favorThreshold() : -p.againstThreshold();
+        double threshold = score >= 0 ? favorAt : -againstAt;
         confidence = logistic(p.confNeutralA() - p.confNeutralB() * Math.abs(score) / threshold);
       } else {
         confidence =

@@ -71,12 +71,41 @@ public final class SentenceSplitter {
       if (b < text.length() && continuesAfter(text, pendingStart, b)) {
         continue;
       }
-      addTrimmed(body, start + pendingStart, start + b, false, segment, out);
+      addLowerCaseSplit(body, text, start, pendingStart, b, segment, out);
       pendingStart = b;
     }
     if (pendingStart < text.length()) {
-      addTrimmed(body, start + pendingStart, start + text.length(), false, segment, out);
+      addLowerCaseSplit(body, text, start, pendingStart, text.length(), segment, out);
     }
+  }
+
+  /**
+   * Adds {@code text[from, to)}, split where a period is followed by a lower-case word and does
+   * not end an abbreviation ("it was a bad idea. make a deal"): BreakIterator keeps such text,
+   * common in forum posts written all in lower case, as one sentence.
+   */
+  private void addLowerCaseSplit(
+      String body, String text, int start, int from, int to, int segment, List<Sentence> out) {
+    int pending = from;
+    for (int i = from + 1; i + 2 < to; i++) {
+      if (text.charAt(i) != '.'
+          || text.charAt(i + 1) != ' '
+          || !Character.isLowerCase(text.charAt(i + 2))) {
+        continue;
+      }
+      int w = i;
+      while (w > pending && !Character.isWhitespace(text.charAt(w - 1))) {
+        w--;
+      }
+      String word = stripOpeningPunct(text.substring(w, i + 1)).toLowerCase(Locale.ROOT);
+      if (word.length() <= 3 || word.indexOf('.') < word.length() - 1
+          || abbreviations.contains(word)) {
+        continue;
+      }
+      addTrimmed(body, start + pending, start + i + 1, false, segment, out);
+      pending = i + 1;
+    }
+    addTrimmed(body, start + pending, start + to, false, segment, out);
   }
 
   /** Whether the candidate break at {@code b} falls after an abbreviation, not a sentence end. */
@@ -89,8 +118,12 @@ public final class SentenceSplitter {
       return false;
     }
     String following = nextWord(text, b);
-    // "“Why now?” she asked." - a break followed by a lower-case word is no sentence end.
-    if (!following.isEmpty() && Character.isLowerCase(following.charAt(0))) {
+    // "“Why now?” she asked." - a break after "?", "!" or a quote followed by a lower-case word
+    // is no sentence end. After a period it is, unless the period ends an abbreviation: forum
+    // posts are often written all in lower case.
+    if (!following.isEmpty()
+        && Character.isLowerCase(following.charAt(0))
+        && text.charAt(e - 1) != '.') {
       return true;
     }
     if (text.charAt(e - 1) != '.') {
@@ -106,7 +139,9 @@ public final class SentenceSplitter {
       return false;
     }
     if (Character.isLowerCase(next.charAt(0))) {
-      return true;
+      int dot = word.indexOf('.');
+      return abbreviations.contains(word) || (dot >= 0 && dot < word.length() - 1)
+          || word.length() <= 3;
     }
     if (abbreviations.contains(word)) {
       return true;

@@ -31,7 +31,6 @@ final class OutputWatcher implements AutoCloseable {
   private volatile boolean running = true;
   private long count;
   private long reachedAt = -1;
-  private long firstAt = -1;
   private long target = Long.MAX_VALUE;
 
   OutputWatcher(Properties clientProps, String topic, BiConsumer<String, Long> onRecord) {
@@ -73,9 +72,6 @@ final class OutputWatcher implements AutoCloseable {
           onRecord.accept(r.key(), now);
         }
         synchronized (lock) {
-          if (firstAt < 0) {
-            firstAt = now;
-          }
           count += records.count();
           if (reachedAt < 0 && count >= target) {
             reachedAt = now;
@@ -109,13 +105,6 @@ final class OutputWatcher implements AutoCloseable {
         TimeUnit.NANOSECONDS.timedWait(lock, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
       }
       return reachedAt;
-    }
-  }
-
-  /** The {@link System#nanoTime()} at which the first record arrived, or -1. */
-  long firstArrival() {
-    synchronized (lock) {
-      return firstAt;
     }
   }
 

@@ -89,6 +89,7 @@ final class TopologyRun {
           });
       try {
         streams.start();
+        long firstThreadRunning = awaitFirstThreadRunning(streams, running);
         if (!running.await(LIMIT.toSeconds(), TimeUnit.SECONDS) || runningAt.get() < 0) {
           throw new IllegalStateException(applicationId + " did not reach RUNNING: " + last.get());
         }
@@ -109,8 +110,8 @@ final class TopologyRun {
                   + ")");
         }
         // With several stream threads the client reports RUNNING only once every thread is, and
-        // the first ones may be processing by then: the clock starts at whichever comes first.
-        long start = Math.min(runningAt.get(), watcher.firstArrival());
+        // the first ones may be processing by then: the clock starts when the first thread runs.
+        long start = Math.min(runningAt.get(), firstThreadRunning);
         double drained = Double.NaN;
         if (drain) {
           long at = awaitDrained(runCfg, applicationId, topics.articles().name());
@@ -123,6 +124,32 @@ final class TopologyRun {
         deleteInternalTopics(runCfg, applicationId);
       }
     }
+  }
+
+  /**
+   * Polls the stream threads until one of them is RUNNING (it has its tasks and processes) or the
+   * client is; returns that moment's nanoTime, or Long.MAX_VALUE if neither happens in time.
+   */
+  private static long awaitFirstThreadRunning(KafkaStreams streams, CountDownLatch clientRunning)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      long now = System.nanoTime();
+      if (clientRunning.getCount() == 0) {
+        return now;
+      }
+      try {
+        for (var thread : streams.metadataForLocalThreads()) {
+          if ("RUNNING".equals(thread.threadState())) {
+            return now;
+          }
+        }
+      } catch (IllegalStateException e) {
+        // not started yet
+      }
+      TimeUnit.MILLISECONDS.sleep(5);
+    }
+    return Long.MAX_VALUE;
   }
 
   /** The nanoTime at which every source and repartition partition was committed up to its end. */

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The streams app as a separate operating-system process ({@code stancestream run} in a child
- * JVM), so that it can be killed the hard way: {@link #kill()} sends SIGKILL, leaving no chance to
- * flush, commit or close, exactly like a crashed machine. Output of every incarnation is appended
- * to one log file.
+ * The streams app as a separate operating-system process ({@code stancestream run} in a child JVM),
+ * so that it can be killed the hard way: {@link #kill()} sends SIGKILL, leaving no chance to flush,
+ * commit or close, exactly like a crashed machine. Output of every incarnation is appended to one
+ * log file.
  */
 final class AppProcess implements AutoCloseable {
 

@@ -12,13 +12,13 @@ import java.util.SplittableRandom;
 
 /**
  * The records a chaos run publishes to {@code articles}, decided up front from the seed: realistic
- * articles in event-time order, with poison records and re-published articles mixed in at the
- * given rates. Bytes are made lazily ({@link #record(int)}) so a 20,000-article run does not hold
- * every body in memory.
+ * articles in event-time order, with poison records and re-published articles mixed in at the given
+ * rates. Bytes are made lazily ({@link #record(int)}) so a 20,000-article run does not hold every
+ * body in memory.
  *
  * <p>Articles are spread {@link #SPACING} apart in event time, starting at {@code start}. A
- * re-published article repeats one of the last few hundred articles, half of the time with its
- * text changed (the first version must win).
+ * re-published article repeats one of the last few hundred articles, half of the time with its text
+ * changed (the first version must win).
  */
 public final class ChaosInput {
 
@@ -119,8 +119,7 @@ public final class ChaosInput {
       case REPUBLISHED -> {
         Article original = recent[slot.original() % REPUBLISH_REACH];
         Article copy = slot.changed() ? corrected(original) : original;
-        yield new InputRecord(
-            Kind.REPUBLISHED, copy.id(), SERDE.serialize("articles", copy), copy);
+        yield new InputRecord(Kind.REPUBLISHED, copy.id(), SERDE.serialize("articles", copy), copy);
       }
       case POISON -> {
         PoisonGenerator.Poison p = poison.next(slot.index(), false);

@@ -31,6 +31,7 @@ public record ChaosReport(Map<String, Object> fields, boolean exact) {
       ChaosInput input,
       int kills,
       int starts,
+      int selfExits,
       long seed,
       double seconds,
       List<String> problems,
@@ -48,6 +49,9 @@ public record ChaosReport(Map<String, Object> fields, boolean exact) {
     f.put("poison", expected.poisonKeys().size());
     f.put("republished", input.republishedCount());
     f.put("app_starts", starts);
+    // Exits the app made by itself (it was restarted, as a supervisor would): not a loss of
+    // exactness, but each one is a robustness bug worth reading in the app log.
+    f.put("app_self_exits", selfExits);
     f.put("window_grace", expected.windows().grace().toString());
     Map<String, Object> dlq = new LinkedHashMap<>();
     dlq.put("records", v.dlqRecords());

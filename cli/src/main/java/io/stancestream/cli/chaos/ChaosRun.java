@@ -61,8 +61,8 @@ import org.apache.kafka.common.utils.Utils;
  *   <li>When all input is processed, <em>watermark articles</em> published at {@code W} are
  *       produced: chosen so that their topics and outlets reach every partition of the windowing
  *       repartition topics, they advance stream time in every window task past the end + grace of
- *       every window that holds an input article, so every such window emits its final result.
- *       No window that closes holds a watermark article.
+ *       every window that holds an input article, so every such window emits its final result. No
+ *       window that closes holds a watermark article.
  *   <li>Once the app has processed those too, the outputs are verified.
  * </ol>
  */
@@ -86,6 +86,8 @@ public final class ChaosRun {
   private final Path home;
   private final PrintStream log;
   private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
+  private final AtomicInteger selfExits = new AtomicInteger();
+  private static final int MAX_SELF_EXITS = 5;
 
   /**
    * @param base settings as layered for this command (its broker setting is ignored: chaos always
@@ -161,8 +163,7 @@ public final class ChaosRun {
           options.seed(),
           work);
 
-      AppProcess app =
-          new AppProcess(appCommand(cfg, work), home, work.resolve("app.log"));
+      AppProcess app = new AppProcess(appCommand(cfg, work), home, work.resolve("app.log"));
       AtomicInteger kills = new AtomicInteger();
       try (GroupProgress progress =
               new GroupProgress(
@@ -197,8 +198,7 @@ public final class ChaosRun {
           if (done >= 0) {
             committed.set(done);
           }
-          if (!app.alive()) {
-            problems.add("the app exited by itself (code " + app.exitCode() + "), see " + app.log());
+          if (!superviseApp(app, problems)) {
             break;
           }
           int k = kills.get();
@@ -259,16 +259,17 @@ public final class ChaosRun {
                 .verify(expected, streamTime);
         ChaosReport report =
             ChaosReport.of(
-            expected,
-            verdict,
-            input,
-            kills.get(),
-            app.starts(),
-            options.seed(),
-            seconds(began),
-            problems,
-            app.log());
-        delete = report.exact() && !options.keep();
+                expected,
+                verdict,
+                input,
+                kills.get(),
+                app.starts(),
+                selfExits.get(),
+                options.seed(),
+                seconds(began),
+                problems,
+                app.log());
+        delete = report.exact() && selfExits.get() == 0 && !options.keep();
         return report;
       } finally {
         app.close();
@@ -296,6 +297,32 @@ public final class ChaosRun {
         : lead.dividedBy(2);
   }
 
+  /**
+   * Acts as the process supervisor a deployment has (systemd, Kubernetes): an app that exited by
+   * itself is logged, counted in the report ({@code app_self_exits}) and started again. Gives up
+   * (false, with a problem) after {@value #MAX_SELF_EXITS} such exits: a crash loop.
+   */
+  private boolean superviseApp(AppProcess app, List<String> problems) throws InterruptedException {
+    if (app.alive()) {
+      return true;
+    }
+    int exits = selfExits.incrementAndGet();
+    log.printf(
+        "chaos: the app exited by itself (code %s, exit %d); restarting it. See %s%n",
+        app.exitCode(), exits, app.log());
+    if (exits > MAX_SELF_EXITS) {
+      problems.add("the app exited by itself " + exits + " times, see " + app.log());
+      return false;
+    }
+    try {
+      app.start();
+      return true;
+    } catch (IOException e) {
+      problems.add("cannot restart the app: " + e);
+      return false;
+    }
+  }
+
   /** The sorted kill points, as fractions of the input committed. */
   private double[] killFractions() {
     SplittableRandom r = new SplittableRandom(options.seed() + 5);
@@ -315,8 +342,7 @@ public final class ChaosRun {
         problems.add("timed out waiting for the app to process the " + what);
         return;
       }
-      if (!app.alive()) {
-        problems.add("the app exited by itself (code " + app.exitCode() + "), see " + app.log());
+      if (!superviseApp(app, problems)) {
         return;
       }
       TimeUnit.MILLISECONDS.sleep(250);
@@ -325,8 +351,8 @@ public final class ChaosRun {
 
   /**
    * Articles at the watermark time whose mentioned topics and outlets together hash to every
-   * partition of the mention and stance-trend repartition topics (their keys: topic id, outlet
-   * and {@code *}), so every window task sees stream time jump to the watermark.
+   * partition of the mention and stance-trend repartition topics (their keys: topic id, outlet and
+   * {@code *}), so every window task sees stream time jump to the watermark.
    */
   private List<Article> watermarkArticles(
       ArticleAnalyzer analyzer, GroupProgress progress, ChaosInput input, Instant at)
@@ -350,8 +376,7 @@ public final class ChaosRun {
       BitSet m = new BitSet();
       stance.mentions().forEach((topic, n) -> m.set(partition(topic, mentionParts)));
       int t = partition(Expectations.outletOf(stance), trendParts);
-      boolean useful =
-          !trends.get(t) || m.stream().anyMatch(p -> !mentions.get(p));
+      boolean useful = !trends.get(t) || m.stream().anyMatch(p -> !mentions.get(p));
       if (useful) {
         mentions.or(m);
         trends.set(t);
@@ -461,8 +486,8 @@ public final class ChaosRun {
   /**
    * Publishes the input in order, never more than a tenth of it (at least {@value #MIN_AHEAD}
    * records) ahead of what the app has committed. The last tenth goes out in chunks of {@value
-   * #CHUNK}, each only once the app has caught up, until every kill has happened: so the app
-   * always has work in hand when it is killed.
+   * #CHUNK}, each only once the app has caught up, until every kill has happened: so the app always
+   * has work in hand when it is killed.
    */
   private final class Generator {
 

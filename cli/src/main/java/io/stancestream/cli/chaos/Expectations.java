@@ -27,8 +27,8 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.internals.TimeWindow;
 
 /**
- * What the outputs of a chaos run must be, recomputed from the published input in this JVM with
- * the same code the topology uses: the same analyzer ({@link ArticleAnalyzer}), the same event time
+ * What the outputs of a chaos run must be, recomputed from the published input in this JVM with the
+ * same code the topology uses: the same analyzer ({@link ArticleAnalyzer}), the same event time
  * ({@link ArticleTimestampExtractor}), the same windows ({@link WindowSettings}), the same
  * first-wins dedupe by article id and the same strong-stance rule. Thread-safe.
  */
@@ -154,8 +154,16 @@ final class Expectations {
                 if (n == null || n <= 0) {
                   return;
                 }
-                addTo(sums, windows.tumbling(), TopicMentionCount.TUMBLING, topic, e, n, streamTimeMs);
-                addTo(sums, windows.hopping(), TopicMentionCount.HOPPING, topic, e, n, streamTimeMs);
+                addTo(
+                    sums,
+                    windows.tumbling(),
+                    TopicMentionCount.TUMBLING,
+                    topic,
+                    e,
+                    n,
+                    streamTimeMs);
+                addTo(
+                    sums, windows.hopping(), TopicMentionCount.HOPPING, topic, e, n, streamTimeMs);
               });
     }
     Map<MentionWindow, MentionTotal> out = new HashMap<>();
@@ -173,7 +181,8 @@ final class Expectations {
       long streamTimeMs) {
     for (TimeWindow w : spec.windowsFor(e.eventTimeMs()).values()) {
       if (closed(w.end(), streamTimeMs)) {
-        long[] s = sums.computeIfAbsent(new MentionWindow(kind, topic, w.start()), k -> new long[2]);
+        long[] s =
+            sums.computeIfAbsent(new MentionWindow(kind, topic, w.start()), k -> new long[2]);
         s[0] += n;
         s[1] += 1;
       }
@@ -190,14 +199,16 @@ final class Expectations {
         }
         for (String outlet : new String[] {outletOf(e.stance()), StanceTrend.ALL_OUTLETS}) {
           counts
-              .computeIfAbsent(new TrendWindow(outlet, w.start()), k -> new EnumMap<>(StanceLabel.class))
+              .computeIfAbsent(
+                  new TrendWindow(outlet, w.start()), k -> new EnumMap<>(StanceLabel.class))
               .merge(e.stance().stance().label(), 1L, Long::sum);
         }
       }
     }
     Map<TrendWindow, TrendTotal> out = new HashMap<>();
     counts.forEach(
-        (w, c) -> out.put(w, new TrendTotal(c, c.values().stream().mapToLong(Long::longValue).sum())));
+        (w, c) ->
+            out.put(w, new TrendTotal(c, c.values().stream().mapToLong(Long::longValue).sum())));
     return out;
   }
 

@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * How far the streams app has got, from the outside: the offsets its consumer group committed
- * (which, under exactly-once, commit atomically with the outputs they produced) against the ends
- * of its source topics.
+ * (which, under exactly-once, commit atomically with the outputs they produced) against the ends of
+ * its source topics.
  */
 final class GroupProgress implements AutoCloseable {
 
@@ -80,7 +80,9 @@ final class GroupProgress implements AutoCloseable {
               (name, d) ->
                   d.partitions()
                       .forEach(
-                          p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+                          p ->
+                              latest.put(
+                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
       var ends =
           admin
               .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
@@ -102,12 +104,14 @@ final class GroupProgress implements AutoCloseable {
 
   /**
    * True when nothing but transaction markers (or aborted records) lies between each committed
-   * offset and the end: a transactional writer leaves a commit marker after its last record, and
-   * an idle task has no reason to commit past it.
+   * offset and the end: a transactional writer leaves a commit marker after its last record, and an
+   * idle task has no reason to commit past it.
    */
   private boolean onlyMarkersAfter(
       Map<TopicPartition, Long> committed, Map<TopicPartition, ListOffsetsResultInfo> ends) {
-    try (var consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (var consumer =
+        new KafkaConsumer<>(
+            consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.assign(committed.keySet());
       committed.forEach(consumer::seek);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

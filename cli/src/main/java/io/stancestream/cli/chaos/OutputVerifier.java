@@ -66,7 +66,10 @@ final class OutputVerifier {
     }
 
     long countMismatches() {
-      return mentionMismatches + trendMismatches + strongMissing + strongUnexpected
+      return mentionMismatches
+          + trendMismatches
+          + strongMissing
+          + strongUnexpected
           + unexpectedStances;
     }
   }
@@ -141,7 +144,8 @@ final class OutputVerifier {
     stances.entrySet().stream()
         .filter(e -> e.getValue() > 1)
         .limit(3)
-        .forEach(e -> example(examples, e.getValue() + " article-stance records for " + e.getKey()));
+        .forEach(
+            e -> example(examples, e.getValue() + " article-stance records for " + e.getKey()));
 
     // articles-dlq: exactly one per poison record.
     Set<String> poison = expected.poisonKeys();

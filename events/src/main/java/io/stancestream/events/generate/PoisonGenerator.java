@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * {@code stancestream chaos}, which mixes them with valid articles and expects each one in the
  * dead-letter topic.
  *
- * <p>Each record is built by damaging a valid article from {@link ArticleGenerator}, so poison looks
- * like the real thing right up to the defect.
+ * <p>Each record is built by damaging a valid article from {@link ArticleGenerator}, so poison
+ * looks like the real thing right up to the defect.
  */
 public final class PoisonGenerator {
 
