@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,7 +208,11 @@ public final class StanceStreamApp implements AutoCloseable {
   /** A timeout or a retriable client error anywhere in the cause chain. */
   static boolean isTransient(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RetriableException || t instanceof TimeoutException) {
+      // A store left inconsistent by a crash (SIGKILL mid-write) is re-opened or restored from
+      // its changelog by a fresh thread, so it is worth a (bounded) replacement too.
+      if (t instanceof RetriableException
+          || t instanceof TimeoutException
+          || t instanceof InvalidStateStoreException) {
         return true;
       }
       if (t.getCause() == t) {

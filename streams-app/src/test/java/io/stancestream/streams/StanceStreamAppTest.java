@@ -72,6 +72,11 @@ class StanceStreamAppTest {
     assertThat(StanceStreamApp.isTransient(new StreamsException(new TimeoutException("t"))))
         .isTrue();
     assertThat(StanceStreamApp.isTransient(new NotLeaderOrFollowerException("moved"))).isTrue();
+    assertThat(
+            StanceStreamApp.isTransient(
+                new StreamsException(
+                    new org.apache.kafka.streams.errors.InvalidStateStoreException("segment"))))
+        .isTrue();
     assertThat(StanceStreamApp.isTransient(new StreamsException(new IllegalStateException("bug"))))
         .isFalse();
   }

@@ -50,6 +50,7 @@ record ScoringParams(
     double conditionalAction,
     double embeddedQuestion,
     double rebuttal,
+    double unanchoredEvaluation,
     Genre genre) {
 
   /** Document genre prior (stance/genre.yaml): see that file for the meaning of each value. */
@@ -135,6 +136,7 @@ record ScoringParams(
         f.path("conditional_action").asDouble(0.3),
         f.path("embedded_question").asDouble(0.3),
         f.path("rebuttal").asDouble(0.0),
+        f.path("unanchored_evaluation").asDouble(0.0),
         Genre.load(files.yaml("stance/genre.yaml")));
   }
 

@@ -90,6 +90,9 @@ final class SpeakerAttribution {
         continue;
       }
       int verbTok = src.firstTokenAtOrAfter(h.start());
+      if (inConditionalClause(src, hits, h, tFirst)) {
+        continue; // "If the West wants peace, it should ...": a supposition, not a report
+      }
       String subject = subjectOf(src, verbTok, src.lastTokenEndingBy(h.end()), tFirst, tLast, doc);
       if (subject == null) {
         continue;
@@ -179,6 +182,22 @@ final class SpeakerAttribution {
       first++;
     }
     return src.span(first, i);
+  }
+
+  /** An if / unless clause opens before the verb with no clause punctuation in between. */
+  private static boolean inConditionalClause(
+      Source src, List<Hit<Tag>> hits, Hit<Tag> verb, int tFirst) {
+    int verbTok = src.firstTokenAtOrAfter(verb.start());
+    for (Hit<Tag> h : hits) {
+      if (h.end() > verb.start() || !has(h, Tag.Kind.CONDITIONAL)) {
+        continue;
+      }
+      int c = src.lastTokenEndingBy(h.end());
+      if (c >= tFirst && verbTok - c <= 5 && !src.gapHasPunct(c, verbTok)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Index of the word just before the subject of the verb at {@code verbTok}. */

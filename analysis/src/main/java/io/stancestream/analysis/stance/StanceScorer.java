@@ -178,6 +178,7 @@ public final class StanceScorer {
     double predictiveShare; // part of value from future/bare action cues
     double framing; // part of value from framing cues
     boolean rebuttal; // opens with "In fact", "In reality", ...: answers the sentence before
+    boolean denial; // a short rebuttal ("It is not.", "Nonsense."): answers any reported view
     int opinionSignals; // first person, stance adverbs, deontic modals, "!" in the writer's voice
     int newsSignals; // datelines, weekdays, wire names, "told reporters" ...
 
@@ -268,7 +269,12 @@ public final class StanceScorer {
     for (Hit<Tag> cue : kept) {
       for (Tag tag : cue.payloads()) {
         boolean selfTargeted = tag.action() || (tag.framing() && doc.natoText);
-        if (tag.kind() != Tag.Kind.CUE || (!selfTargeted && !out.relevant)) {
+        // Evaluations ("neutrality is a trap", "a grey zone") are about membership by their
+        // wording: in a text about NATO they count without a membership phrase, damped.
+        boolean evaluation =
+            !tag.action() && !tag.predicate() && !tag.framing() && !tag.needsObject();
+        boolean unanchored = evaluation && doc.natoText && !out.relevant;
+        if (tag.kind() != Tag.Kind.CUE || (!selfTargeted && !out.relevant && !unanchored)) {
           continue;
         }
         if (tag.predicate()
@@ -300,6 +306,9 @@ public final class StanceScorer {
             // speaker (the last one named) said it, not the author.
             out.speaker = doc.speakers.lastSpeaker == null ? "quoted" : doc.speakers.lastSpeaker;
           }
+        }
+        if (unanchored) {
+          c *= p.unanchoredEvaluation();
         }
         sum += c;
         if (mode[0]) {
@@ -334,7 +343,11 @@ public final class StanceScorer {
         switch (t.kind()) {
           case NEWS_MARKER -> out.newsSignals++;
           case OPINION_MARKER, DEONTIC, RHETORICAL -> out.opinionSignals += author ? 1 : 0;
-          case REBUTTAL -> out.rebuttal |= src.firstTokenAtOrAfter(h.start()) - tFirst <= 1;
+          case REBUTTAL -> {
+            boolean opens = src.firstTokenAtOrAfter(h.start()) - tFirst <= 1;
+            out.rebuttal |= opens;
+            out.denial |= opens && src.lastTokenEndingBy(end) - tFirst < 6;
+          }
           default -> {}
         }
       }
@@ -390,7 +403,11 @@ public final class StanceScorer {
       for (Tag t : h.payloads()) {
         switch (t.kind()) {
           case NEGATOR -> {
-            if (before && sameClause && distance <= p.negationWindow()) {
+            // "stop pretending" is one irony marker, not a negation of the pretence
+            if (before
+                && sameClause
+                && distance <= p.negationWindow()
+                && !insideKind(hits, h, Tag.Kind.IRONY)) {
               negations++;
               // "will never join" is a categorical claim, not a neutral forecast.
               categorical |= h.phrase().equals("never");
@@ -561,13 +578,33 @@ public final class StanceScorer {
         continue;
       }
       int hTok = src.firstTokenAtOrAfter(h.start());
+      int hClause = clauseAt(clause, hTok, tFirst);
+      int cueClause = clauseAt(clause, cueTok, tFirst);
+      // "If Ukraine joined NATO, it would mean war": the consequence judges the if-clause.
+      boolean consequence =
+          hClause == cueClause - 1 && opensWithConditional(src, hits, clause, tFirst, hClause);
       if (hTok >= tFirst
-          && clauseAt(clause, hTok, tFirst) == clauseAt(clause, cueTok, tFirst)
-          && cueTok - src.lastTokenEndingBy(h.end()) <= 8) {
+          && (hClause == cueClause || consequence)
+          && cueTok - src.lastTokenEndingBy(h.end()) <= (consequence ? 15 : 8)) {
         return h;
       }
     }
     return null;
+  }
+
+  /** Whether clause {@code k} of the sentence starts with an if / unless marker. */
+  private static boolean opensWithConditional(
+      Source src, List<Hit<Tag>> hits, int[] clause, int tFirst, int k) {
+    for (Hit<Tag> h : hits) {
+      if (has(h, Tag.Kind.CONDITIONAL)) {
+        int t = src.firstTokenAtOrAfter(h.start());
+        int i = t - tFirst;
+        if (i >= 0 && i < clause.length && clause[i] == k && (i == 0 || clause[i - 1] != k)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -704,6 +741,15 @@ public final class StanceScorer {
     return out;
   }
 
+  private static boolean insideKind(List<Hit<Tag>> hits, Hit<Tag> h, Tag.Kind kind) {
+    for (Hit<Tag> o : hits) {
+      if (o != h && o.start() <= h.start() && o.end() >= h.end() && has(o, kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean coveredBySameKind(List<Hit<Tag>> hits, Hit<Tag> h, Tag.Kind kind) {
     for (Hit<Tag> o : hits) {
       if (o != h
@@ -761,6 +807,7 @@ public final class StanceScorer {
     double authorFraming;
     double lastOthers; // value of the latest strawman sentence ("Some argue ...")
     int sinceOthers = 99;
+    boolean lastOthersStrawman;
     int opinionSignals;
     int newsSignals;
     int attributedSentences;
@@ -786,7 +833,10 @@ public final class StanceScorer {
         attributedSentences++;
       }
       sinceOthers++;
-      if (s.byAuthor() && s.rebuttal && lastOthers != 0 && sinceOthers <= 1) {
+      if (s.byAuthor()
+          && (lastOthersStrawman ? s.rebuttal : s.denial)
+          && lastOthers != 0
+          && sinceOthers <= 1) {
         // "Some argue X. In fact, ..." - the writer answers the strawman: the opposite of X, as
         // firmly as an explicit cue however weakly the strawman was put.
         double answer = -Math.signum(lastOthers) * Math.max(1.0, Math.abs(lastOthers));
@@ -795,8 +845,10 @@ public final class StanceScorer {
                 -p.sentenceCap(), Math.min(p.sentenceCap(), s.value + answer * p.rebuttal()));
         lastOthers = 0;
       }
-      if ("others".equals(s.speaker) && s.value != 0) {
+      if (s.value != 0 && ("others".equals(s.speaker) || (!s.byAuthor() && s.relevant))) {
+        // Strawmen are answered by any rebuttal opener, other reported views only by a denial.
         lastOthers = s.value;
+        lastOthersStrawman = "others".equals(s.speaker);
         sinceOthers = 0;
       }
       if (s.value == 0) {
