@@ -36,22 +36,24 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--articles",
       paramLabel = "N",
       description = "Records in the backlog each topology consumes (default ${DEFAULT-VALUE}).",
-      defaultValue = "3000")
+      defaultValue = "5000")
   int articles;
 
   @Option(
       names = "--repetitions",
       paramLabel = "R",
-      description = "Timed repetitions per figure, after a warm-up; medians are reported"
-          + " (default ${DEFAULT-VALUE}).",
+      description =
+          "Timed repetitions per figure, after a warm-up; medians are reported"
+              + " (default ${DEFAULT-VALUE}).",
       defaultValue = "3")
   int repetitions;
 
   @Option(
       names = "--guarantee",
       paramLabel = "G",
-      description = "Processing guarantee of the headline figures: exactly_once_v2 or"
-          + " at_least_once (default ${DEFAULT-VALUE}); the other one is measured as well.",
+      description =
+          "Processing guarantee of the headline figures: exactly_once_v2 or"
+              + " at_least_once (default ${DEFAULT-VALUE}); the other one is measured as well.",
       defaultValue = "exactly_once_v2")
   String guarantee;
 
@@ -82,8 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--quick",
       description =
-          "For tuning loops: only the headline guarantee, no latency run (the figures of the"
-              + " other guarantee and latency_ms are then null).")
+          "For tuning loops: only the headline guarantee, no latency run (the other"
+              + " guarantee's object is then absent and latency_ms holds nulls).")
   boolean quick;
 
   @Override

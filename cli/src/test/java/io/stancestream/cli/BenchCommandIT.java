@@ -26,6 +26,10 @@ class BenchCommandIT {
     int code =
         cli.execute(
             "bench",
+            "--config",
+            "../config/stancestream.properties",
+            "--set",
+            "config.dir=../config",
             "--articles",
             "200",
             "--repetitions",

@@ -32,8 +32,9 @@ final class SpeakerAttribution {
       Set.of("be", "been", "being", "is", "are", "was", "were", "get", "got");
 
   private static final Set<String> NOUN_DETERMINERS =
-      Set.of("a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "any", "no",
-          "final", "last");
+      Set.of(
+          "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "any", "no", "final",
+          "last");
 
   private static final Set<String> MODALS =
       Set.of(

@@ -36,6 +36,7 @@ final class StanceLexicon {
       count += addCues(b, s.path("predicates"), cue(sign, false, true, false, false));
       count += addCues(b, s.path("framing"), cue(sign, false, false, true, false));
       count += addCues(b, s.path("verbs"), cue(sign, true, false, false, true));
+      count += addCues(b, s.path("criticisms"), criticism(sign));
     }
     if (count == 0) {
       throw new IllegalStateException("stance/cues.yaml defines no cues");
@@ -76,6 +77,8 @@ final class StanceLexicon {
 
     JsonNode targets = files.yaml("stance/targets.yaml");
     addList(b, targets.path("membership"), Tag.Kind.TARGET);
+    addList(b, targets.path("alternatives"), Tag.Kind.TARGET);
+    addList(b, targets.path("alternatives"), Tag.Kind.TARGET_ALT);
     addList(b, targets.path("membership_weak"), Tag.Kind.TARGET_WEAK);
     addList(b, targets.path("nato"), Tag.Kind.NATO);
     addList(b, targets.path("ukraine"), Tag.Kind.UKRAINE);
@@ -84,7 +87,11 @@ final class StanceLexicon {
 
   private static Tag cue(
       int sign, boolean action, boolean predicate, boolean framing, boolean needsObject) {
-    return new Tag(Tag.Kind.CUE, sign, 1, action, predicate, framing, needsObject);
+    return new Tag(Tag.Kind.CUE, sign, 1, action, predicate, framing, needsObject, false);
+  }
+
+  private static Tag criticism(int sign) {
+    return new Tag(Tag.Kind.CUE, sign, 1, false, false, false, false, true);
   }
 
   private static int addCues(PhraseLexicon.Builder<Tag> b, JsonNode map, Tag shape) {
@@ -105,7 +112,8 @@ final class StanceLexicon {
               shape.action(),
               shape.predicate(),
               shape.framing(),
-              shape.needsObject()));
+              shape.needsObject(),
+              shape.fixedPolarity()));
       n++;
     }
     return n;

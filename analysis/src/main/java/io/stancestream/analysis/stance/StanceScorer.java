@@ -25,10 +25,11 @@ import java.util.List;
  */
 public final class StanceScorer {
 
-  private static final boolean DEBUG = Boolean.getBoolean("stancestream.debug");
-
   private static final java.util.Set<String> ANAPHORS =
       java.util.Set.of("this", "that", "it", "such", "doing", "these", "those");
+
+  private static final java.util.Set<String> ANAPHORIC_SUBJECTS =
+      java.util.Set.of("it", "this", "that", "which");
 
   /** Speaker name used for the writer's own voice. */
   public static final String AUTHOR = "author";
@@ -85,6 +86,8 @@ public final class StanceScorer {
     int[] positions = positionIndex(sentences);
     int textSentences = positions[positions.length - 1];
     java.util.Set<String> seen = new java.util.HashSet<>();
+    Scored pending = null; // added one sentence late, so that the next one can qualify it
+    Sentence pendingSentence = null;
     for (int i = 0; i < sentences.size(); i++) {
       Sentence sentence = sentences.get(i);
       if (sentence.headline() && TextCleaner.isDateLine(sentence.text(cleaned.body()))) {
@@ -95,12 +98,28 @@ public final class StanceScorer {
       }
       Scored s = scoreSentence(body, sentence.start(), sentence.end(), sentence.headline(), doc);
       s.weight = positionWeight(cleaned, sentence, positions[i], textSentences);
-      doc.add(s, sentence);
-      if (s.relevant && s.byAuthor()) {
-        doc.authorSentences.add(sentence.text(cleaned.body()));
+      // "NATO need not admit Ukraine now. But it should ...": a sentence answered by a "But"
+      // sentence is a concession, like the part before "but" inside one sentence.
+      if (pending != null && s.opensWithContrast && pending.byAuthor() && !pending.headline) {
+        pending.value *= p.concession();
       }
+      if (pending != null) {
+        addScored(doc, pending, pendingSentence, cleaned);
+      }
+      pending = s;
+      pendingSentence = sentence;
+    }
+    if (pending != null) {
+      addScored(doc, pending, pendingSentence, cleaned);
     }
     return doc.finish(cleaned.body());
+  }
+
+  private static void addScored(DocState doc, Scored s, Sentence sentence, CleanedText cleaned) {
+    doc.add(s, sentence);
+    if (s.relevant && s.byAuthor()) {
+      doc.authorSentences.add(sentence.text(cleaned.body()));
+    }
   }
 
   private static String firstLine(CleanedText cleaned) {
@@ -179,6 +198,8 @@ public final class StanceScorer {
     double framing; // part of value from framing cues
     boolean rebuttal; // opens with "In fact", "In reality", ...: answers the sentence before
     boolean denial; // a short rebuttal ("It is not.", "Nonsense."): answers any reported view
+    boolean opensWithContrast; // "But ...", "However, ...": qualifies the sentence before
+    boolean headline;
     int opinionSignals; // first person, stance adverbs, deontic modals, "!" in the writer's voice
     int newsSignals; // datelines, weekdays, wire names, "told reporters" ...
 
@@ -195,6 +216,7 @@ public final class StanceScorer {
     Scored out = new Scored();
     out.start = start;
     out.end = end;
+    out.headline = headline;
     int tFirst = src.firstTokenAtOrAfter(start);
     int tLast = src.lastTokenEndingBy(end);
     if (tFirst > tLast) {
@@ -283,7 +305,8 @@ public final class StanceScorer {
                 && clauseAt(clause, src.firstTokenAtOrAfter(cue.start()), tFirst) == 0)) {
           continue;
         }
-        if (tag.action() && judgedSubjects.contains(cue)) {
+        if (tag.action()
+            && (judgedSubjects.contains(cue) || gerundSubject(src, hits, cue, tFirst))) {
           continue;
         }
         if (tag.needsObject()
@@ -343,10 +366,12 @@ public final class StanceScorer {
         switch (t.kind()) {
           case NEWS_MARKER -> out.newsSignals++;
           case OPINION_MARKER, DEONTIC, RHETORICAL -> out.opinionSignals += author ? 1 : 0;
+          case CONTRAST ->
+              out.opensWithContrast |= src.firstTokenAtOrAfter(h.start()) - tFirst == 0;
           case REBUTTAL -> {
             boolean opens = src.firstTokenAtOrAfter(h.start()) - tFirst <= 1;
             out.rebuttal |= opens;
-            out.denial |= opens && src.lastTokenEndingBy(end) - tFirst < 6;
+            out.denial |= opens && src.lastTokenEndingBy(end) - tFirst < 4;
           }
           default -> {}
         }
@@ -433,7 +458,13 @@ public final class StanceScorer {
               judged = true;
             }
           }
-          case REJECT_AFTER -> rejectedAfter |= h.start() >= cue.end() && sameClause;
+          case REJECT_AFTER ->
+              // "..., and it proved hollow": a pronoun carries the verdict into the next clause
+              rejectedAfter |=
+                  h.start() >= cue.end()
+                      && (sameClause
+                          || (hTok - 1 >= tFirst
+                              && ANAPHORIC_SUBJECTS.contains(src.word(hTok - 1))));
           case DEONTIC ->
               deontic |= modalInRange(before, sameClause, distance, hTok, cueTok, cue, src);
           case FUTURE ->
@@ -442,11 +473,11 @@ public final class StanceScorer {
         }
       }
     }
-    if (negations % 2 == 1) {
+    if (negations % 2 == 1 && !tag.fixedPolarity()) {
       value = -value;
     }
     if (rejectedAfter) {
-      value = -value;
+      value = tag.fixedPolarity() ? value : -value;
       judged = true; // "... makes no sense" is the writer's verdict on the action
     }
     if (conditional) {
@@ -454,7 +485,8 @@ public final class StanceScorer {
       value *= tag.action() ? p.conditionalAction() : p.conditional();
     }
     if (embedded) {
-      value *= p.embeddedQuestion(); // "the debate over whether Ukraine should join" asks, not argues
+      value *=
+          p.embeddedQuestion(); // "the debate over whether Ukraine should join" asks, not argues
     }
     if (tag.action()) {
       boolean imperative = !question && isImperativePosition(src, tFirst, cueTok);
@@ -510,6 +542,7 @@ public final class StanceScorer {
       boolean targetInClause = false;
       boolean negated = false;
       boolean rejected = false;
+      boolean alternative = false;
       for (Hit<Tag> h : hits) {
         // "It is unclear why NATO should ...", "there is no reason to ...": a rejecting frame.
         if (has(h, Tag.Kind.REJECT_BEFORE)
@@ -523,13 +556,17 @@ public final class StanceScorer {
         }
         if (has(h, Tag.Kind.TARGET) && h.start() >= modal.end()) {
           targetInClause = true;
+          // "should put neutrality on the table": the alternative to membership is the object
+          alternative = has(h, Tag.Kind.TARGET_ALT);
         }
         if (has(h, Tag.Kind.NEGATOR) && Math.abs(hTok - mLast) <= 2) {
           negated = true;
         }
       }
       if (targetInClause) {
-        return negated ^ rejected ? -p.genericDeonticTarget() : p.genericDeonticTarget();
+        return negated ^ rejected ^ alternative
+            ? -p.genericDeonticTarget()
+            : p.genericDeonticTarget();
       }
     }
     return 0;
@@ -542,7 +579,8 @@ public final class StanceScorer {
   private boolean nounUse(Source src, Hit<Tag> cue, int tFirst) {
     int first = src.firstTokenAtOrAfter(cue.start());
     int last = src.lastTokenEndingBy(cue.end());
-    if (first > tFirst && !src.gapHasPunct(first - 1, first)
+    if (first > tFirst
+        && !src.gapHasPunct(first - 1, first)
         && lex.nounDeterminers.contains(src.word(first - 1))) {
       return true;
     }
@@ -590,6 +628,28 @@ public final class StanceScorer {
       }
     }
     return null;
+  }
+
+  /**
+   * "Admitting Ukraine would put the alliance in ...": an action in gerund form opening the
+   * sentence and followed by a modal is the subject of a consequence, not advocated; what the
+   * consequence says decides.
+   */
+  private static boolean gerundSubject(Source src, List<Hit<Tag>> hits, Hit<Tag> cue, int tFirst) {
+    int first = src.firstTokenAtOrAfter(cue.start());
+    if (first != tFirst || !src.word(first).endsWith("ing")) {
+      return false;
+    }
+    int last = src.lastTokenEndingBy(cue.end());
+    for (Hit<Tag> h : hits) {
+      int t = src.firstTokenAtOrAfter(h.start());
+      if (h.start() >= cue.end()
+          && t - last <= 4
+          && (has(h, Tag.Kind.FUTURE) || has(h, Tag.Kind.HEDGE) || has(h, Tag.Kind.DEONTIC))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether clause {@code k} of the sentence starts with an if / unless marker. */
@@ -647,7 +707,10 @@ public final class StanceScorer {
         continue;
       }
       if (causative
-          && (w.equals("ukraine") || w.equals("kyiv") || w.equals("kiev") || w.equals("it")
+          && (w.equals("ukraine")
+              || w.equals("kyiv")
+              || w.equals("kiev")
+              || w.equals("it")
               || w.equals("to"))) {
         continue;
       }
@@ -841,8 +904,7 @@ public final class StanceScorer {
         // firmly as an explicit cue however weakly the strawman was put.
         double answer = -Math.signum(lastOthers) * Math.max(1.0, Math.abs(lastOthers));
         s.value =
-            Math.max(
-                -p.sentenceCap(), Math.min(p.sentenceCap(), s.value + answer * p.rebuttal()));
+            Math.max(-p.sentenceCap(), Math.min(p.sentenceCap(), s.value + answer * p.rebuttal()));
         lastOthers = 0;
       }
       if (s.value != 0 && ("others".equals(s.speaker) || (!s.byAuthor() && s.relevant))) {
@@ -921,12 +983,6 @@ public final class StanceScorer {
           opinionGenre
               ? gp.opinionAgainstThreshold()
               : newsGenre ? gp.newsAgainstThreshold() : p.againstThreshold();
-      if (DEBUG) {
-        System.err.printf(
-            "genre %.1f (op %d news %d attr %d/%d) sum %.2f framing %.2f%n",
-            genre, opinionSignals, newsSignals, attributedSentences, sentences, sum,
-            authorFraming);
-      }
       StanceLabel label =
           score >= favorAt
               ? StanceLabel.FAVOR

@@ -10,6 +10,8 @@ package io.stancestream.analysis.stance;
  * @param predicate true for evaluative words that need a membership phrase before them
  * @param framing true for loaded framing words that count without a membership phrase
  * @param needsObject true for verbs that count only with a membership phrase right after them
+ * @param fixedPolarity true for criticisms ("appeasement", "risking nuclear war") whose direction
+ *     negation does not change: "we must not appease Moscow" still criticises appeasement
  */
 record Tag(
     Kind kind,
@@ -18,7 +20,8 @@ record Tag(
     boolean action,
     boolean predicate,
     boolean framing,
-    boolean needsObject) {
+    boolean needsObject,
+    boolean fixedPolarity) {
 
   /** Roles a phrase can play. */
   enum Kind {
@@ -48,10 +51,11 @@ record Tag(
     TARGET,
     TARGET_WEAK,
     NATO,
-    UKRAINE
+    UKRAINE,
+    TARGET_ALT
   }
 
   static Tag of(Kind kind) {
-    return new Tag(kind, 0, 1.0, false, false, false, false);
+    return new Tag(kind, 0, 1.0, false, false, false, false, false);
   }
 }

@@ -80,9 +80,9 @@ public final class SentenceSplitter {
   }
 
   /**
-   * Adds {@code text[from, to)}, split where a period is followed by a lower-case word and does
-   * not end an abbreviation ("it was a bad idea. make a deal"): BreakIterator keeps such text,
-   * common in forum posts written all in lower case, as one sentence.
+   * Adds {@code text[from, to)}, split where a period is followed by a lower-case word and does not
+   * end an abbreviation ("it was a bad idea. make a deal"): BreakIterator keeps such text, common
+   * in forum posts written all in lower case, as one sentence.
    */
   private void addLowerCaseSplit(
       String body, String text, int start, int from, int to, int segment, List<Sentence> out) {
@@ -98,7 +98,11 @@ public final class SentenceSplitter {
         w--;
       }
       String word = stripOpeningPunct(text.substring(w, i + 1)).toLowerCase(Locale.ROOT);
-      if (word.length() <= 3 || word.indexOf('.') < word.length() - 1
+      // "in 2008. and", "article 5. give": a number before the period is no abbreviation
+      boolean number =
+          word.length() > 1 && word.chars().limit(word.length() - 1L).allMatch(Character::isDigit);
+      if ((word.length() <= 3 && !number)
+          || word.indexOf('.') < word.length() - 1
           || abbreviations.contains(word)) {
         continue;
       }
@@ -107,6 +111,8 @@ public final class SentenceSplitter {
     }
     addTrimmed(body, start + pending, start + to, false, segment, out);
   }
+
+  private static final String CLOSING_QUOTES = "\"'\u201D\u2019)";
 
   /** Whether the candidate break at {@code b} falls after an abbreviation, not a sentence end. */
   private boolean continuesAfter(String text, int sentStart, int b) {
@@ -123,7 +129,7 @@ public final class SentenceSplitter {
     // posts are often written all in lower case.
     if (!following.isEmpty()
         && Character.isLowerCase(following.charAt(0))
-        && text.charAt(e - 1) != '.') {
+        && CLOSING_QUOTES.indexOf(text.charAt(e - 1)) >= 0) {
       return true;
     }
     if (text.charAt(e - 1) != '.') {
@@ -140,7 +146,8 @@ public final class SentenceSplitter {
     }
     if (Character.isLowerCase(next.charAt(0))) {
       int dot = word.indexOf('.');
-      return abbreviations.contains(word) || (dot >= 0 && dot < word.length() - 1)
+      return abbreviations.contains(word)
+          || (dot >= 0 && dot < word.length() - 1)
           || word.length() <= 3;
     }
     if (abbreviations.contains(word)) {

@@ -107,6 +107,23 @@ class EvalCommandTest {
   }
 
   @Test
+  void setOverridesAScoringValue() throws Exception {
+    // Thresholds no score in [-1, 1] reaches turn every call into NEUTRAL.
+    Run r =
+        run(
+            tiny().toString(),
+            "--json",
+            "--set",
+            "document.favor_threshold=2",
+            "--set",
+            "document.against_threshold=-2");
+    assertThat(r.exit()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("confusion").get("FAVOR").get("FAVOR").asInt()).isZero();
+    assertThat(j.get("confusion").get("AGAINST").get("AGAINST").asInt()).isZero();
+  }
+
+  @Test
   void noArgumentsIsAUsageError() {
     assertThat(run().exit()).isEqualTo(2);
   }

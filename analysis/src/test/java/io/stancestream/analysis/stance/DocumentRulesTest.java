@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stancestream.analysis.AnalysisResult;
 import io.stancestream.analysis.ArticleAnalyzer;
 import io.stancestream.analysis.StanceLabel;
-import io.stancestream.analysis.text.SentenceSplitter;
 import io.stancestream.analysis.lexicon.ConfigFiles;
+import io.stancestream.analysis.text.SentenceSplitter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,8 +84,8 @@ class DocumentRulesTest {
 
   @Test
   void anActionInsideAnIfClauseIsOnlyTheHypothesis() {
-    double hypo = analyze("NATO met today. If Ukraine joined NATO, the summit would be longer.")
-        .score();
+    double hypo =
+        analyze("NATO met today. If Ukraine joined NATO, the summit would be longer.").score();
     assertThat(hypo).isZero();
     // The consequence clause carries the writer's judgement.
     AnalysisResult r =
@@ -107,8 +107,7 @@ class DocumentRulesTest {
 
   @Test
   void aRejectingFrameBeforeAModalTurnsTheFallbackAround() {
-    assertThat(
-            analyze("It is unclear why NATO should offer Ukraine a path to membership.").score())
+    assertThat(analyze("It is unclear why NATO should offer Ukraine a path to membership.").score())
         .isNegative();
   }
 
@@ -165,9 +164,70 @@ class DocumentRulesTest {
   }
 
   @Test
+  void criticismsKeepTheirDirectionUnderNegation() {
+    assertThat(analyze("NATO and Ukraine: we must not appease Moscow.").score()).isPositive();
+    assertThat(analyze("NATO and Ukraine: stop the half-measures.").score()).isPositive();
+    assertThat(analyze("NATO and Ukraine: we must not risk a nuclear war.").score()).isNegative();
+  }
+
+  @Test
+  void aDeonticSentenceAboutTheAlternativeLeansAgainst() {
+    assertThat(analyze("The West should put neutrality on the table.").score()).isNegative();
+    assertThat(analyze("The West should put NATO membership on the table.").score()).isPositive();
+  }
+
+  @Test
+  void aSentenceAnsweredByButIsAConcession() {
+    double alone = analyze("NATO met. NATO need not admit Ukraine now. The summit ended.").score();
+    double conceded =
+        analyze("NATO met. NATO need not admit Ukraine now. But the summit ended.").score();
+    assertThat(alone).isNegative();
+    assertThat(Math.abs(conceded)).isLessThan(Math.abs(alone));
+  }
+
+  @Test
+  void theCaseForOrAgainstMembershipIsAThesis() {
+    assertThat(analyze("The case for Ukraine's NATO membership", "NATO meets in July.").label())
+        .isEqualTo(StanceLabel.FAVOR);
+    assertThat(
+            analyze("The case against NATO membership for Ukraine", "NATO meets in July.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void aGerundActionBeforeAModalIsTheSubjectOfAConsequence() {
+    // Not advocated: what the consequence says decides.
+    assertThat(analyze("NATO met. Admitting Ukraine would change the summit agenda.").score())
+        .isZero();
+    assertThat(
+            analyze("NATO met. Admitting Ukraine would drag NATO into a war with Russia.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void aPronounCarriesAVerdictIntoTheNextClause() {
+    assertThat(
+            analyze(
+                    "NATO and Ukraine. The claim that Ukraine's membership would be provocative was made "
+                        + "before, and it proved hollow.")
+                .score())
+        .isPositive();
+  }
+
+  @Test
+  void theWritersFormerViewIsAStrawman() {
+    String body =
+        "NATO and Ukraine. For years I argued that NATO should admit Ukraine. I no longer "
+            + "believe that.";
+    assertThat(analyze(body).score()).isNegative();
+  }
+
+  @Test
   void lowerCaseForumSentencesAreSplitAtPeriods() {
     SentenceSplitter splitter = new SentenceSplitter(ConfigFiles.classpathDefaults());
     assertThat(splitter.split("it was a bad idea in 2008. make a deal now. see u.s. policy."))
+        .hasSize(3);
+    assertThat(splitter.split("what are we avoiding? only article 5. give them membership."))
         .hasSize(3);
   }
 

@@ -60,7 +60,8 @@ final class BacklogLoader {
       end = System.nanoTime();
     }
     if (failure.get() != null) {
-      throw new IllegalStateException("cannot publish the bench articles: " + failure.get(), failure.get());
+      throw new IllegalStateException(
+          "cannot publish the bench articles: " + failure.get(), failure.get());
     }
     return new Result(articles.size(), bytes, (end - start) / 1e9);
   }

@@ -53,7 +53,9 @@ public record BenchReport(
       return fullRps() / passthroughRps();
     }
 
-    /** The median of the per-repetition ratios (each full run paired with the passthrough before). */
+    /**
+     * The median of the per-repetition ratios (each full run paired with the passthrough before).
+     */
     double pairedRatio() {
       List<Double> ratios = new ArrayList<>();
       for (int i = 0; i < Math.min(passthroughRuns.size(), fullRuns.size()); i++) {
@@ -149,7 +151,11 @@ public record BenchReport(
     for (var e : byGuarantee.entrySet()) {
       TopologyFigures f = e.getValue();
       String g = e.getKey();
-      row(sb, "passthrough (" + g + ")", f.passthroughRps(), f.passthroughRps() * avgValueBytes / 1e6);
+      row(
+          sb,
+          "passthrough (" + g + ")",
+          f.passthroughRps(),
+          f.passthroughRps() * avgValueBytes / 1e6);
       row(sb, "full topology (" + g + ")", f.fullRps(), f.fullRps() * avgValueBytes / 1e6);
       if (!Double.isNaN(f.fullDrainedRps())) {
         row(
@@ -175,16 +181,16 @@ public record BenchReport(
             scorer.articlesPerCpuSecond()));
     if (latency != null) {
       sb.append(
-        String.format(
-            Locale.ROOT,
-            "latency publish -> article-stance (%s, %.0f/s, n=%d): p50 %.1f ms, p99 %.1f ms,"
-                + " max %.1f ms%n",
-            plan.guarantee(),
-            latency.ratePerSecond(),
-            latency.samples(),
-            latency.p50(),
-            latency.p99(),
-            latency.max()));
+          String.format(
+              Locale.ROOT,
+              "latency publish -> article-stance (%s, %.0f/s, n=%d): p50 %.1f ms, p99 %.1f ms,"
+                  + " max %.1f ms%n",
+              plan.guarantee(),
+              latency.ratePerSecond(),
+              latency.samples(),
+              latency.p50(),
+              latency.p99(),
+              latency.max()));
     }
     sb.append(
         String.format(

@@ -90,10 +90,7 @@ final class LatencyProbe {
       }
     }
     double[] ms =
-        articles.stream()
-            .skip(warmup)
-            .mapToDouble(a -> latency.get(a.id()) / 1e6)
-            .toArray();
+        articles.stream().skip(warmup).mapToDouble(a -> latency.get(a.id()) / 1e6).toArray();
     return new Result(
         ms.length,
         ratePerSecond,

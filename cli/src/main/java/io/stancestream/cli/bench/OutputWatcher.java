@@ -87,8 +87,8 @@ final class OutputWatcher implements AutoCloseable {
   /**
    * Waits until {@code n} records have arrived since {@link #start()}.
    *
-   * @return the {@link System#nanoTime()} of the poll that delivered the n-th record, or -1 if
-   *     that did not happen within {@code limit}
+   * @return the {@link System#nanoTime()} of the poll that delivered the n-th record, or -1 if that
+   *     did not happen within {@code limit}
    */
   long awaitCount(long n, Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();

@@ -1,7 +1,7 @@
 package io.stancestream.cli.bench;
 
-import io.stancestream.events.Topic;
 import io.stancestream.events.Article;
+import io.stancestream.events.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;

@@ -32,9 +32,9 @@ import org.apache.kafka.streams.Topology;
  * state and internal topics deleted.
  *
  * <p>Optionally it also waits until the app has consumed and committed every record of its input
- * and repartition topics ("drained"), which for the full topology means the windowed counts,
- * trends and alerts have caught up too. That is observable through committed offsets only, so it
- * is meaningful when the commit interval is short (exactly-once: 100 ms by default).
+ * and repartition topics ("drained"), which for the full topology means the windowed counts, trends
+ * and alerts have caught up too. That is observable through committed offsets only, so it is
+ * meaningful when the commit interval is short (exactly-once: 100 ms by default).
  */
 final class TopologyRun {
 
@@ -81,7 +81,8 @@ final class TopologyRun {
       streams.setStateListener(
           (now, before) -> {
             last.set(now);
-            if (now == KafkaStreams.State.RUNNING && runningAt.compareAndSet(-1, System.nanoTime())) {
+            if (now == KafkaStreams.State.RUNNING
+                && runningAt.compareAndSet(-1, System.nanoTime())) {
               running.countDown();
             } else if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR) {
               running.countDown();
@@ -196,7 +197,10 @@ final class TopologyRun {
             .all()
             .get(30, TimeUnit.SECONDS);
     Map<TopicPartition, OffsetAndMetadata> committed =
-        admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        admin
+            .listConsumerGroupOffsets(appId)
+            .partitionsToOffsetAndMetadata()
+            .get(30, TimeUnit.SECONDS);
     for (var e : ends.entrySet()) {
       OffsetAndMetadata c = committed.get(e.getKey());
       if ((c == null ? 0 : c.offset()) < e.getValue().offset()) {

@@ -33,7 +33,8 @@ class MentionCountSerdeTest {
 
   @Test
   void aFullSampleIsWrittenBackUnchangedAfterAnUpdate() {
-    MentionCount full = new MentionCount(2, 2, List.of("a", "b"), List.of("https://a", "https://b"));
+    MentionCount full =
+        new MentionCount(2, 2, List.of("a", "b"), List.of("https://a", "https://b"));
     MentionCount read = serde.deserialize("t", serde.serialize("t", full));
     MentionCount updated = read.add(new MentionEvent("c", "https://c", 3), 2);
 
@@ -45,7 +46,8 @@ class MentionCountSerdeTest {
   @Test
   void aSampleWithRoomGrowsAfterAnUpdate() {
     MentionCount read =
-        serde.deserialize("t", serde.serialize("t", new MentionCount(1, 1, List.of("a"), List.of())));
+        serde.deserialize(
+            "t", serde.serialize("t", new MentionCount(1, 1, List.of("a"), List.of())));
     MentionCount updated = read.add(new MentionEvent("b", "https://b", 1), 10);
     assertThat(serde.deserialize("t", serde.serialize("t", updated)))
         .isEqualTo(new MentionCount(2, 2, List.of("a", "b"), List.of("https://b")));
