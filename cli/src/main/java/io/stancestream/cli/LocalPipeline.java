@@ -197,49 +197,13 @@ final class LocalPipeline implements AutoCloseable {
    * and repartition topics): no record is still on its way to an output topic.
    */
   boolean caughtUp() throws InterruptedException {
-    String appId = cfg.get("application.id");
-    Properties props = cfg.clientProperties("admin.");
-    try (Admin admin = Admin.create(props)) {
-      Set<String> sources =
-          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-              .filter(
-                  t ->
-                      t.equals(topics.articles().name())
-                          || (t.startsWith(appId + "-") && t.endsWith("-repartition")))
-              .collect(Collectors.toSet());
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin
-          .describeTopics(sources)
-          .allTopicNames()
-          .get(30, TimeUnit.SECONDS)
-          .forEach(
-              (name, d) ->
-                  d.partitions()
-                      .forEach(
-                          p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-      Map<TopicPartition, ListOffsetsResultInfo> ends =
-          admin
-              .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-              .all()
-              .get(30, TimeUnit.SECONDS);
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(appId)
-              .partitionsToOffsetAndMetadata()
-              .get(30, TimeUnit.SECONDS);
-      for (var e : ends.entrySet()) {
-        long end = e.getValue().offset();
-        OffsetAndMetadata c = committed.get(e.getKey());
-        long done = c == null ? 0 : c.offset();
-        if (done < end) {
-          LOG.debug("not caught up on {}: committed {} < end {}", e.getKey(), done, end);
-          return false;
-        }
-      }
-      return true;
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.debug("cannot check progress yet: {}", e.toString());
-      return false;
+    try (GroupProgress progress =
+        new GroupProgress(
+            cfg.clientProperties("admin."),
+            cfg.clientProperties("consumer."),
+            cfg.get("application.id"),
+            topics.articles().name())) {
+      return progress.caughtUp();
     }
   }
 

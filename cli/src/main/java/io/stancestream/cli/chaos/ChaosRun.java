@@ -1,5 +1,7 @@
 package io.stancestream.cli.chaos;
 
+import io.stancestream.cli.GroupProgress;
+
 import io.stancestream.analysis.ArticleAnalyzer;
 import io.stancestream.broker.EmbeddedKafka;
 import io.stancestream.events.Article;

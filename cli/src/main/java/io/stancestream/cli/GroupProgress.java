@@ -1,4 +1,4 @@
-package io.stancestream.cli.chaos;
+package io.stancestream.cli;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,14 +25,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * (which, under exactly-once, commit atomically with the outputs they produced) against the ends of
  * its source topics.
  */
-final class GroupProgress implements AutoCloseable {
+public final class GroupProgress implements AutoCloseable {
 
   private final Admin admin;
   private final Properties consumerProps;
   private final String applicationId;
   private final String inputTopic;
 
-  GroupProgress(
+  public GroupProgress(
       Properties adminProps, Properties consumerProps, String applicationId, String inputTopic) {
     this.admin = Admin.create(adminProps);
     this.consumerProps = new Properties();
@@ -45,7 +45,7 @@ final class GroupProgress implements AutoCloseable {
   }
 
   /** Input records whose processing has been committed (sum over the input's partitions). */
-  long committedInput() throws InterruptedException {
+  public long committedInput() throws InterruptedException {
     try {
       return committed().entrySet().stream()
           .filter(e -> e.getKey().topic().equals(inputTopic))
@@ -61,7 +61,7 @@ final class GroupProgress implements AutoCloseable {
    * committed. Committed offsets are read before end offsets: if they already reach the later ends,
    * nothing was in flight in between.
    */
-  boolean caughtUp() throws InterruptedException {
+  public boolean caughtUp() throws InterruptedException {
     try {
       Map<TopicPartition, OffsetAndMetadata> committed = committed();
       Set<String> sources =
@@ -129,7 +129,7 @@ final class GroupProgress implements AutoCloseable {
   }
 
   /** Partition count of one of the app's repartition topics, or -1 while it does not exist. */
-  int repartitionPartitions(String name) throws InterruptedException {
+  public int repartitionPartitions(String name) throws InterruptedException {
     String topic = applicationId + "-" + name + "-repartition";
     try {
       return admin
