@@ -72,7 +72,8 @@ public final class StanceScorer {
     int natoMentions =
         body.count(Tag.Kind.NATO) + (titleSource == null ? 0 : titleSource.count(Tag.Kind.NATO));
     DocState doc = new DocState(natoMentions >= p.docNatoMentions(), cleaned.body());
-    doc.opinion = hasOpinionLabel(title) || hasOpinionLabel(firstLine(cleaned));
+    doc.opinion =
+        hasOpinionLabel(title) || hasOpinionLabel(firstLine(cleaned)) || headerLabel(cleaned);
     doc.opinionLabel = doc.opinion;
 
     if (titleSource != null) {
@@ -128,6 +129,26 @@ public final class StanceScorer {
     }
     CleanedText.Segment s = cleaned.segments().get(0);
     return cleaned.body().substring(s.start(), Math.min(s.end(), s.start() + 120));
+  }
+
+  /**
+   * A header line that is nothing but a genre label ("Perspective", "Analysis / Opinion",
+   * "Commentary") among the first lines of the page.
+   */
+  private boolean headerLabel(CleanedText cleaned) {
+    int seen = 0;
+    for (CleanedText.Segment seg : cleaned.segments()) {
+      if (!seg.headerZone() || seen++ > 6) {
+        break;
+      }
+      String line = NormalizedText.foldPhrase(cleaned.body().substring(seg.start(), seg.end()));
+      for (String part : line.split("\\s[/|\\-\u2013\u2014]\\s")) {
+        if (p.opinionLabels().contains(part.strip())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** "Opinion: ...", "OP-ED | ...", "Letter to the editor - ...": the outlet's genre label. */

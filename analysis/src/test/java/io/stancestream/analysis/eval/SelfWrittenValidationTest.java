@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
  * Generality guard on two further sets of texts written for this project (not taken from any
  * evaluation file or web page): {@code eval/validation-selfwritten.jsonl} (24 texts) and {@code
  * eval/validation2-selfwritten.jsonl} (22 texts), {@code eval/validation3-selfwritten.jsonl} (18
- * longer, page-like texts with boilerplate) and {@code eval/validation4-selfwritten.jsonl} (12), in
- * the styles of the held-out data (op-eds, letters, forum replies, editorials, wire reports quoting
- * one side, explainers, polls). Each set was scored once before any rule was changed with it in
- * view (see docs/stance.md for those first figures); afterwards the errors were read and general
- * rules added, so the figures below are regression floors, not estimates of quality.
+ * longer, page-like texts with boilerplate), {@code eval/validation4-selfwritten.jsonl} (12) and
+ * {@code eval/validation5-selfwritten.jsonl} (12), in the styles of the held-out data (op-eds,
+ * letters, forum replies, editorials, wire reports quoting one side, explainers, polls). Each set
+ * was scored once before any rule was changed with it in view (see docs/stance.md for those first
+ * figures); afterwards the errors were read and general rules added, so the figures below are
+ * regression floors, not estimates of quality.
  */
 class SelfWrittenValidationTest {
 
@@ -42,6 +43,15 @@ class SelfWrittenValidationTest {
     Evaluator.Report report = evaluate("/eval/validation4-selfwritten.jsonl");
     assertThat(report.metrics().n()).isEqualTo(12);
     assertThat(report.metrics().macroF1()).isGreaterThanOrEqualTo(0.8);
+  }
+
+  @Test
+  void fifthSelfWrittenSetStaysAboveItsFloor() throws Exception {
+    // The last blind set: it scored 0.33 blind (below the previous rules' 0.44); the floor only
+    // guards the figure after two general fixes, it is no claim of quality.
+    Evaluator.Report report = evaluate("/eval/validation5-selfwritten.jsonl");
+    assertThat(report.metrics().n()).isEqualTo(12);
+    assertThat(report.metrics().macroF1()).isGreaterThanOrEqualTo(0.45);
   }
 
   @Test
