@@ -28,8 +28,7 @@ class EmbeddedKafkaIT {
 
       Properties pp = kafka.adminProperties();
       pp.put("transactional.id", "embedded-it");
-      try (var producer =
-          new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+      try (var producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
         producer.initTransactions();
         producer.beginTransaction();
         producer.send(new ProducerRecord<>(topic, "k", "v")).get();

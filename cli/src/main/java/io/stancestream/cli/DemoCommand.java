@@ -18,9 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code demo}: the whole product on this machine. Starts an embedded KRaft broker (unless
- * {@code --bootstrap-servers} names a cluster), creates the topics, starts the streams app,
- * replays {@code seeds/} (or {@code --input}) and prints every output record as it arrives.
+ * {@code demo}: the whole product on this machine. Starts an embedded KRaft broker (unless {@code
+ * --bootstrap-servers} names a cluster), creates the topics, starts the streams app, replays {@code
+ * seeds/} (or {@code --input}) and prints every output record as it arrives.
  */
 @Command(
     name = "demo",
@@ -67,7 +67,10 @@ public final class DemoCommand implements Callable<Integer> {
         inputs.isEmpty() ? List.of(ConfigOptions.home().resolve("seeds").toString()) : inputs;
     ResultPrinter printer = new ResultPrinter(out, json, cfg);
 
-    err.println("stancestream: starting " + (cfg.embeddedBroker() ? "embedded broker, " : "") + "topics and streams app...");
+    err.println(
+        "stancestream: starting "
+            + (cfg.embeddedBroker() ? "embedded broker, " : "")
+            + "topics and streams app...");
     try (LocalPipeline pipeline = LocalPipeline.start(cfg, printer::print)) {
       err.println("stancestream: Kafka at " + pipeline.config().bootstrapServers());
       // stdout carries only JSON records in --json mode.

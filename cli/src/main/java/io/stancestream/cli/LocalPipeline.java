@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,10 +29,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -142,7 +139,9 @@ final class LocalPipeline implements AutoCloseable {
 
   static ArticleAnalyzer analyzer(StanceStreamConfig cfg) {
     String dir = cfg.get("config.dir", "");
-    return dir.isBlank() ? ArticleAnalyzer.withDefaults() : ArticleAnalyzer.fromConfigDir(Path.of(dir));
+    return dir.isBlank()
+        ? ArticleAnalyzer.withDefaults()
+        : ArticleAnalyzer.fromConfigDir(Path.of(dir));
   }
 
   private void onOutput(OutputTail.Output o) {
@@ -231,7 +230,8 @@ final class LocalPipeline implements AutoCloseable {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       Map<TopicPartition, Long> seen = tail.positions();
-      if (ends.entrySet().stream().allMatch(e -> seen.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+      if (ends.entrySet().stream()
+          .allMatch(e -> seen.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
         return true;
       }
       TimeUnit.MILLISECONDS.sleep(50);

@@ -72,7 +72,8 @@ final class ResultPrinter {
           compact(v.path("articleIds").isMissingNode() ? v.path("links") : v.path("articleIds")));
     }
     if (v.has("topic") && v.has("count")) {
-      // Readable mode shows the hourly (tumbling) counts; hopping windows are in --json and the API.
+      // Readable mode shows the hourly (tumbling) counts; hopping windows are in --json and the
+      // API.
       if (!"tumbling".equals(v.path("window").asText("tumbling"))) {
         return null;
       }

@@ -38,10 +38,14 @@ class SeedReplayIT {
     StanceStreamConfig cfg =
         StanceStreamConfig.of(
             Map.of(
-                "application.id", "seed-replay-" + System.nanoTime(),
-                "state.dir", state.toString(),
-                "config.dir", Path.of("..", "config").toAbsolutePath().normalize().toString(),
-                "http.port", "0"));
+                "application.id",
+                "seed-replay-" + System.nanoTime(),
+                "state.dir",
+                state.toString(),
+                "config.dir",
+                Path.of("..", "config").toAbsolutePath().normalize().toString(),
+                "http.port",
+                "0"));
     List<OutputTail.Output> outputs = new CopyOnWriteArrayList<>();
 
     try (LocalPipeline pipeline = LocalPipeline.start(cfg, outputs::add)) {
@@ -73,8 +77,7 @@ class SeedReplayIT {
       assertThat(DemoCommand.awaitCompletion(pipeline, ids, Duration.ofSeconds(60))).isTrue();
     }
 
-    var stances =
-        outputs.stream().filter(o -> o.topic().equals("article-stance")).toList();
+    var stances = outputs.stream().filter(o -> o.topic().equals("article-stance")).toList();
     assertThat(stances).hasSize(2);
     for (var s : stances) {
       var v = s.value();
@@ -105,7 +108,9 @@ class SeedReplayIT {
     assertThat(dead).hasSize(1);
     assertThat(dead.get(0).key()).isEqualTo("broken-1");
     assertThat(dead.get(0).value().path("reason").asText()).isNotBlank();
-    assertThat(new String(dead.get(0).value().path("originalValue").binaryValue(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                dead.get(0).value().path("originalValue").binaryValue(), StandardCharsets.UTF_8))
         .isEqualTo("{\"id\": \"broken-1\", \"body\": ");
 
     assertThat(outputs).anyMatch(o -> o.topic().equals("topic-mentions"));

@@ -1,9 +1,8 @@
 package io.stancestream.cli.chaos;
 
-import io.stancestream.cli.GroupProgress;
-
 import io.stancestream.analysis.ArticleAnalyzer;
 import io.stancestream.broker.EmbeddedKafka;
+import io.stancestream.cli.GroupProgress;
 import io.stancestream.events.Article;
 import io.stancestream.events.JsonSerde;
 import io.stancestream.events.StanceStreamConfig;

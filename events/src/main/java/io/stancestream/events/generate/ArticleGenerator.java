@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic generator of realistic articles for benchmarks, chaos runs and generated-day
- * tests: op-eds and news reports about Ukraine, NATO and the war, of a chosen stance and length,
- * with the chrome, quotes and reported speech that real scrapes carry.
+ * Deterministic generator of realistic articles for benchmarks, chaos runs and generated-day tests:
+ * op-eds and news reports about Ukraine, NATO and the war, of a chosen stance and length, with the
+ * chrome, quotes and reported speech that real scrapes carry.
  *
  * <p>The sentences are written for this generator; none come from the evaluation set.
  */
@@ -29,8 +29,14 @@ public final class ArticleGenerator {
   };
 
   private static final String[] AUTHORS = {
-    "Maria Kovalenko", "James Whitfield", "Anna Lindqvist", "Tomasz Nowak", "Sarah Mitchell",
-    "Oleh Hrytsenko", "David Brenner", "Claire Dubois"
+    "Maria Kovalenko",
+    "James Whitfield",
+    "Anna Lindqvist",
+    "Tomasz Nowak",
+    "Sarah Mitchell",
+    "Oleh Hrytsenko",
+    "David Brenner",
+    "Claire Dubois"
   };
 
   private static final String[] FAVOR = {
@@ -126,7 +132,10 @@ public final class ArticleGenerator {
         publishedAt.plus(Duration.ofMinutes(1)));
   }
 
-  /** {@code count} articles spread evenly over {@code span} from {@code start}, leaning {@code lean}. */
+  /**
+   * {@code count} articles spread evenly over {@code span} from {@code start}, leaning {@code
+   * lean}.
+   */
   public List<Article> batch(
       int firstIndex, int count, Lean lean, int targetChars, Instant start, Duration span) {
     List<Article> out = new ArrayList<>(count);
