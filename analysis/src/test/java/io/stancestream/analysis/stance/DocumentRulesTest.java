@@ -49,6 +49,16 @@ class DocumentRulesTest {
   }
 
   @Test
+  void aHeaderLineThatIsOnlyAGenreLabelMarksOpinion() {
+    String text =
+        "NATO leaders meet in July. NATO has 32 members. A grey zone invites the next war. "
+            + "The meeting lasts two days.";
+    assertThat(analyze("A summit in July", "Perspective\n\n" + text).label())
+        .isEqualTo(StanceLabel.FAVOR);
+    assertThat(analyze("A summit in July", text).label()).isEqualTo(StanceLabel.NEUTRAL);
+  }
+
+  @Test
   void aRebuttalAfterAStrawmanArguesTheOpposite() {
     String body =
         "NATO leaders meet next week in Brussels. Some argue that admitting Ukraine would be "
