@@ -23,6 +23,22 @@ public record Article(
 
   public static final int SCHEMA_VERSION = 1;
 
+  /** The same article with another body (corrections, generated variants, test fixtures). */
+  public Article withBody(String newBody) {
+    return new Article(
+        schemaVersion,
+        id,
+        url,
+        title,
+        outlet,
+        author,
+        publishedAt,
+        language,
+        newBody,
+        source,
+        ingestedAt);
+  }
+
   /** Event time: when the article was published, falling back to when it was ingested. */
   public Instant eventTime() {
     return publishedAt != null ? publishedAt : ingestedAt;

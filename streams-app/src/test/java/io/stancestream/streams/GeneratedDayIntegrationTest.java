@@ -201,18 +201,7 @@ class GeneratedDayIntegrationTest {
   }
 
   private static Article withExtraParagraph(Article a, String paragraph) {
-    return new Article(
-        a.schemaVersion(),
-        a.id(),
-        a.url(),
-        a.title(),
-        a.outlet(),
-        a.author(),
-        a.publishedAt(),
-        a.language(),
-        a.body() + "\n\n" + paragraph + "\n",
-        a.source(),
-        a.ingestedAt());
+    return a.withBody(a.body() + "\n\n" + paragraph + "\n");
   }
 
   static byte[] json(Article a) {

@@ -98,7 +98,7 @@ class PoisonFuzzTest {
           Article a = articles.article(i, articles.randomLean(), 300 + random.nextInt(900), t);
           boolean pill = random.nextInt(20) == 0;
           if (pill) {
-            a = withBody(a, a.body() + "\n" + PILL);
+            a = a.withBody(a.body() + "\n" + PILL);
           } else {
             validIds.add(a.id());
           }
@@ -176,20 +176,5 @@ class PoisonFuzzTest {
 
   private static AnalysisResult analyze(String title, String body) {
     return ANALYZER.analyze(title, body);
-  }
-
-  private static Article withBody(Article a, String body) {
-    return new Article(
-        a.schemaVersion(),
-        a.id(),
-        a.url(),
-        a.title(),
-        a.outlet(),
-        a.author(),
-        a.publishedAt(),
-        a.language(),
-        body,
-        a.source(),
-        a.ingestedAt());
   }
 }

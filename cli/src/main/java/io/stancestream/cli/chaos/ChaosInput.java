@@ -143,17 +143,6 @@ public final class ChaosInput {
         a.body()
             + "\n\nCorrection: an earlier version of this article misstated the date of the"
             + " summit.\n";
-    return new Article(
-        a.schemaVersion(),
-        a.id(),
-        a.url(),
-        a.title(),
-        a.outlet(),
-        a.author(),
-        a.publishedAt(),
-        a.language(),
-        body,
-        a.source(),
-        a.ingestedAt());
+    return a.withBody(body);
   }
 }

@@ -104,11 +104,11 @@ public final class PoisonGenerator {
       case WRONG_TYPE -> wrongType(a);
       case MISSING_ID -> without(a, "id");
       case MISSING_BODY -> without(a, "body");
-      case EMPTY_BODY -> json(withBody(a, random.nextBoolean() ? "" : " \n\t  \r\n "));
+      case EMPTY_BODY -> json(a.withBody(random.nextBoolean() ? "" : " \n\t  \r\n "));
       case HUGE_BODY -> {
         char[] body = new char[HUGE_BODY_CHARS];
         Arrays.fill(body, 'x');
-        yield json(withBody(a, new String(body)));
+        yield json(a.withBody(new String(body)));
       }
       case INVALID_UTF8 -> invalidUtf8(a);
       case CONTROL_CHARACTERS -> controlCharacters(a);
@@ -173,7 +173,7 @@ public final class PoisonGenerator {
     String body = a.body();
     int at = random.nextInt(body.length());
     return random.nextBoolean()
-        ? json(withBody(a, body.substring(0, at) + c + body.substring(at)))
+        ? json(a.withBody(body.substring(0, at) + c + body.substring(at)))
         : json(
             new Article(
                 a.schemaVersion(),
@@ -200,21 +200,6 @@ public final class PoisonGenerator {
         a.publishedAt(),
         a.language(),
         a.body(),
-        a.source(),
-        a.ingestedAt());
-  }
-
-  private static Article withBody(Article a, String body) {
-    return new Article(
-        a.schemaVersion(),
-        a.id(),
-        a.url(),
-        a.title(),
-        a.outlet(),
-        a.author(),
-        a.publishedAt(),
-        a.language(),
-        body,
         a.source(),
         a.ingestedAt());
   }
