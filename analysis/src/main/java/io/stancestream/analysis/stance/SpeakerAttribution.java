@@ -20,8 +20,24 @@ final class SpeakerAttribution {
    * @param speaker "author" or the speaker's name
    * @param attributed true when the sentence is someone else's stance
    * @param endorsed true when the author adopts a reported statement
+   * @param reportedFrom start of a reporting relative clause inside an author sentence, or -1
+   * @param reportedTo end of that clause, or -1
    */
-  record Speaker(String speaker, boolean attributed, boolean endorsed) {}
+  record Speaker(
+      String speaker, boolean attributed, boolean endorsed, int reportedFrom, int reportedTo) {
+
+    Speaker(String speaker, boolean attributed, boolean endorsed) {
+      this(speaker, attributed, endorsed, -1, -1);
+    }
+
+    /**
+     * Whether the character at {@code pos} lies in a relative clause that reports someone else's
+     * view inside the writer's sentence ("NATO should invite Ukraine, which has asked to join").
+     */
+    boolean reports(int pos) {
+      return pos >= reportedFrom && pos < reportedTo;
+    }
+  }
 
   /** What attribution remembers across the sentences of one document. */
   static final class Context {
@@ -65,6 +81,13 @@ final class SpeakerAttribution {
   }
 
   Speaker attribute(Source src, List<Hit<Tag>> hits, int tFirst, int tLast, Context doc) {
+    String colonSpeaker = headlineSpeaker(src, tFirst, tLast);
+    if (colonSpeaker != null) {
+      return new Speaker(colonSpeaker, true, false);
+    }
+    if (reportsFact(src, hits, tFirst, tLast)) {
+      return new Speaker("poll", true, false);
+    }
     boolean endorsed = false;
     for (Hit<Tag> h : hits) {
       if (!src.inQuote(h.start()) && has(h, Tag.Kind.ENDORSE)) {
@@ -86,6 +109,8 @@ final class SpeakerAttribution {
         return new Speaker(speaker, true, endorsed);
       }
     }
+    int relFrom = -1;
+    int relTo = -1;
     for (Hit<Tag> h : hits) {
       if (src.inQuote(h.start()) || !has(h, Tag.Kind.REPORT)) {
         continue;
@@ -93,6 +118,20 @@ final class SpeakerAttribution {
       int verbTok = src.firstTokenAtOrAfter(h.start());
       if (inConditionalClause(src, hits, h, tFirst)) {
         continue; // "If the West wants peace, it should ...": a supposition, not a report
+      }
+      int rel = commaRelative(src, verbTok, tFirst);
+      if (rel >= 0) {
+        // "NATO should invite Ukraine, which has asked to join": only the relative clause is
+        // reported; the main clause stays the writer's unless another report claims it.
+        if (relFrom < 0) {
+          int end = rel;
+          while (end < tLast && !src.gapHasPunct(end, end + 1)) {
+            end++;
+          }
+          relFrom = src.tokStart[rel];
+          relTo = src.tokEnd[end];
+        }
+        continue;
       }
       String subject = subjectOf(src, verbTok, src.lastTokenEndingBy(h.end()), tFirst, tLast, doc);
       if (subject == null) {
@@ -112,7 +151,74 @@ final class SpeakerAttribution {
       String speaker = doc.lastSpeaker == null ? "quoted" : doc.lastSpeaker;
       return new Speaker(speaker, true, false);
     }
-    return new Speaker(StanceScorer.AUTHOR, false, false);
+    return new Speaker(StanceScorer.AUTHOR, false, false, relFrom, relTo);
+  }
+
+  /**
+   * The token of "who" / "which" when the verb at {@code verbTok} opens a non-restrictive
+   * relative clause (", which has asked ...", ", who argues ..."): the pronoun follows a comma
+   * after the start of the sentence. -1 otherwise.
+   */
+  private int commaRelative(Source src, int verbTok, int tFirst) {
+    int i = verbTok - 1;
+    while (i > tFirst && !src.gapHasPunct(i, i + 1) && isSkippable(src.word(i))) {
+      i--;
+    }
+    if (i <= tFirst || src.gapHasPunct(i, i + 1)) {
+      return -1;
+    }
+    String w = src.word(i);
+    if (!(w.equals("who") || w.equals("which"))) {
+      return -1;
+    }
+    String gap = src.folded.substring(src.tokEnd[i - 1], src.tokStart[i]);
+    return gap.indexOf(',') >= 0 ? i : -1;
+  }
+
+  /**
+   * "Kremlin: Ukraine's membership would mean war", "Stoltenberg: door remains open": one to three
+   * capitalised words and a colon open the sentence, and a statement of at least three words
+   * follows. That is the headline form of reported speech. Section labels ("Analysis:",
+   * "Ukraine:") from {@code headline_labels} are not speakers, and an order after the colon
+   * ("Digest: Don't let ...") is the outlet's own headline.
+   */
+  private String headlineSpeaker(Source src, int tFirst, int tLast) {
+    for (int k = tFirst; k <= Math.min(tFirst + 2, tLast - 3); k++) {
+      if (!src.capitalized(k) || src.inQuote(src.tokStart[k])) {
+        return null;
+      }
+      if (src.gapHasPunct(k, k + 1)) {
+        String gap = src.folded.substring(src.tokEnd[k], src.tokStart[k + 1]).strip();
+        if (!gap.equals(":")) {
+          return null;
+        }
+        String label = src.folded.substring(src.tokStart[tFirst], src.tokEnd[k]);
+        if (lex.headlineLabels.contains(label)
+            || lex.headlineImperatives.contains(src.word(k + 1))) {
+          return null;
+        }
+        return src.span(tFirst, k);
+      }
+    }
+    return null;
+  }
+
+  /** Poll and survey results ("a survey found ...", "64% of Ukrainians ...") are reported facts. */
+  private static boolean reportsFact(Source src, List<Hit<Tag>> hits, int tFirst, int tLast) {
+    for (Hit<Tag> h : hits) {
+      if (has(h, Tag.Kind.REPORTED_FACT) && !src.inQuote(h.start())) {
+        return true;
+      }
+    }
+    // Bounded to the sentence: indexOf on the whole text would rescan the rest for each sentence.
+    for (int i = src.tokStart[tFirst]; i < src.tokEnd[tLast]; i++) {
+      if (src.folded.charAt(i) == '%'
+          && src.folded.startsWith(" of ", i + 1)
+          && !src.inQuote(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -20,6 +20,10 @@ final class StanceLexicon {
   final Set<String> authorSubjects;
   final Set<String> pronouns;
   final Set<String> subjectSkip;
+  /** Words before a headline colon that label a section, not a speaker ("Analysis: ..."). */
+  final Set<String> headlineLabels;
+  /** Words that open an order after a headline colon ("Digest: Don't let ..."). */
+  final Set<String> headlineImperatives;
   final Set<String> nounDeterminers;
   final Set<String> nounFollowers;
   final int cueCount;
@@ -68,12 +72,15 @@ final class StanceLexicon {
     addList(b, att.path("reporting_verbs"), Tag.Kind.REPORT);
     addList(b, att.path("speaker_follows"), Tag.Kind.SPEAKER_FOLLOWS);
     addList(b, att.path("others_view"), Tag.Kind.OTHERS_VIEW);
+    addList(b, att.path("reported_facts"), Tag.Kind.REPORTED_FACT);
     addList(b, att.path("author_voice"), Tag.Kind.AUTHOR_VOICE);
     addList(b, att.path("author_rejects"), Tag.Kind.AUTHOR_REJECTS);
     addList(b, att.path("endorsements"), Tag.Kind.ENDORSE);
     this.authorSubjects = words(att.path("author_subjects"));
     this.pronouns = words(att.path("pronoun_subjects"));
     this.subjectSkip = words(att.path("subject_skip"));
+    this.headlineLabels = words(att.path("headline_labels"));
+    this.headlineImperatives = words(att.path("headline_imperatives"));
 
     JsonNode targets = files.yaml("stance/targets.yaml");
     addList(b, targets.path("membership"), Tag.Kind.TARGET);

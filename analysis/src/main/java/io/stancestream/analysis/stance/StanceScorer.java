@@ -320,6 +320,9 @@ public final class StanceScorer {
         if (tag.kind() != Tag.Kind.CUE || (!selfTargeted && !out.relevant && !unanchored)) {
           continue;
         }
+        if (who.reports(cue.start())) {
+          continue; // inside ", which has asked to join": the relative clause's subject speaks
+        }
         if (tag.predicate()
             && targetBefore(src, hits, cue, clause, tFirst, doc.natoText) == null
             && !(anaphoric

@@ -48,10 +48,11 @@ class SelfWrittenValidationTest {
   @Test
   void fifthSelfWrittenSetStaysAboveItsFloor() throws Exception {
     // The last blind set: it scored 0.33 blind (below the previous rules' 0.44); the floor only
-    // guards the figure after two general fixes, it is no claim of quality.
+    // guards the figure after the general fixes of revisions 3 and 4 (headline "Speaker: ..."
+    // attribution, targeted "illusion"), it is no claim of quality.
     Evaluator.Report report = evaluate("/eval/validation5-selfwritten.jsonl");
     assertThat(report.metrics().n()).isEqualTo(12);
-    assertThat(report.metrics().macroF1()).isGreaterThanOrEqualTo(0.45);
+    assertThat(report.metrics().macroF1()).isGreaterThanOrEqualTo(0.6);
   }
 
   @Test

@@ -82,6 +82,70 @@ class StanceRulesTest {
   }
 
   @Test
+  void aSpeakerBeforeAHeadlineColonIsQuotedNotTheWriter() {
+    AnalysisResult quoted = analyze("Moscow: the alliance should not admit Ukraine");
+    assertThat(quoted.label()).isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(quoted.evidence()).extracting(EvidenceSentence::speaker).containsExactly("Moscow");
+    AnalysisResult minister = analyze("Foreign Minister Sikorski: Ukraine must join NATO soon");
+    assertThat(minister.label()).isEqualTo(StanceLabel.NEUTRAL);
+  }
+
+  @Test
+  void aSectionLabelOrAnOrderAfterTheColonStaysTheWritersHeadline() {
+    AnalysisResult labelled = analyze("Analysis: the alliance should not admit Ukraine");
+    assertThat(labelled.label()).isEqualTo(StanceLabel.AGAINST);
+    assertThat(labelled.evidence()).extracting(EvidenceSentence::speaker).containsOnly("author");
+    assertThat(analyze("Morning Briefing: Don't let Ukraine join NATO").label())
+        .isEqualTo(StanceLabel.AGAINST);
+  }
+
+  @Test
+  void pollResultsAreReportedFactsNotTheWritersStance() {
+    AnalysisResult pct = analyze("Some 71% of Ukrainians now say their country should join NATO.");
+    assertThat(pct.label()).isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(pct.evidence()).extracting(EvidenceSentence::speaker).containsExactly("poll");
+    String survey = "A new survey found that Ukraine should join NATO, most voters think.";
+    assertThat(analyze(survey).label()).isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(analyze("Ukraine should join NATO, and 71 per cent of voters agree.").label())
+        .isEqualTo(StanceLabel.NEUTRAL);
+    assertThat(analyze("Ukraine should join NATO.").label()).isEqualTo(StanceLabel.FAVOR);
+  }
+
+  @Test
+  void anIllusionCountsOnlyWhenMembershipIsWhatIsIllusory() {
+    assertThat(analyze("NATO membership for Ukraine is an illusion.").label())
+        .isEqualTo(StanceLabel.AGAINST);
+    String other =
+        "NATO and Ukraine met again. Moscow still clings to the illusion of a quick win.";
+    assertThat(analyze(other).score()).isZero();
+    assertThat(
+            analyze(
+                    "The illusion that Russia can outlast the West must end, and NATO should"
+                        + " invite Ukraine.")
+                .label())
+        .isEqualTo(StanceLabel.FAVOR);
+  }
+
+  @Test
+  void aReportingRelativeClauseDoesNotTakeTheMainClauseWithIt() {
+    AnalysisResult main = analyze("NATO should invite Ukraine, which has asked to join for years.");
+    assertThat(main.label()).isEqualTo(StanceLabel.FAVOR);
+    assertThat(main.evidence()).extracting(EvidenceSentence::speaker).containsExactly("author");
+    // ... and the relative clause's view is not the writer's.
+    assertThat(
+            analyze("The envoy, who argues that Ukraine must join NATO, arrived in Kyiv on Monday.")
+                .score())
+        .isZero();
+    // Another report in the sentence still attributes all of it.
+    assertThat(
+            analyze(
+                    "Kyiv, which has asked to join, should be invited soon, the minister told"
+                        + " reporters.")
+                .label())
+        .isEqualTo(StanceLabel.NEUTRAL);
+  }
+
+  @Test
   void strawmanOpenersAreOthersViews() {
     AnalysisResult r = analyze("Some argue that NATO should admit Ukraine immediately.");
     assertThat(r.label()).isEqualTo(StanceLabel.NEUTRAL);
