@@ -1,8 +1,11 @@
 package io.stancestream.broker;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -47,9 +51,11 @@ public final class EmbeddedKafka implements AutoCloseable {
           "message.max.bytes", "16777216");
 
   private final KafkaClusterTestKit cluster;
+  private final Path ownedDir;
 
-  private EmbeddedKafka(KafkaClusterTestKit cluster) {
+  private EmbeddedKafka(KafkaClusterTestKit cluster, Path ownedDir) {
     this.cluster = cluster;
+    this.ownedDir = ownedDir;
   }
 
   /** Starts a broker with the defaults in a temporary directory that is deleted on close. */
@@ -74,22 +80,23 @@ public final class EmbeddedKafka implements AutoCloseable {
               .setNumBrokerNodes(1)
               .setNumControllerNodes(1)
               .setBootstrapMetadataVersion(MetadataVersion.latestProduction());
-      if (dataDir != null) {
-        nodes.setBaseDirectory(dataDir);
-      }
+      // A temporary directory is ours, not the test kit's: the kit deletes its own in a JVM
+      // shutdown hook, which would pull the logs from under a broker still closing on Ctrl-C.
+      Path ownedDir = dataDir == null ? Files.createTempDirectory("stancestream-kafka-") : null;
+      nodes.setBaseDirectory(dataDir != null ? dataDir : ownedDir);
       KafkaClusterTestKit.Builder builder =
-          new KafkaClusterTestKit.Builder(nodes.build()).setDeleteOnClose(dataDir == null);
+          new KafkaClusterTestKit.Builder(nodes.build()).setDeleteOnClose(false);
       Map<String, String> props = new LinkedHashMap<>(SINGLE_NODE_DEFAULTS);
       props.putAll(brokerProperties);
       props.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();
       // A data dir from an earlier run is started as it is: formatting again would fail.
-      if (dataDir == null || !isFormatted(dataDir)) {
+      if (ownedDir != null || !isFormatted(dataDir)) {
         formatQuietly(cluster);
       }
       cluster.startup();
       cluster.waitForReadyBrokers();
-      EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+      EmbeddedKafka kafka = new EmbeddedKafka(cluster, ownedDir);
       LOG.info(
           "embedded Kafka broker ready at {} in {} ms",
           kafka.bootstrapServers(),
@@ -167,6 +174,13 @@ public final class EmbeddedKafka implements AutoCloseable {
       cluster.close();
     } catch (Exception e) {
       LOG.warn("embedded broker did not close cleanly: {}", e.toString());
+    }
+    if (ownedDir != null) {
+      try (Stream<Path> files = Files.walk(ownedDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        LOG.warn("could not delete {}: {}", ownedDir, e.toString());
+      }
     }
   }
 }

@@ -67,6 +67,38 @@ public final class DemoCommand implements Callable<Integer> {
         inputs.isEmpty() ? List.of(ConfigOptions.home().resolve("seeds").toString()) : inputs;
     ResultPrinter printer = new ResultPrinter(out, json, cfg);
 
+    // Ctrl-C: the hook asks the main thread to stop, then holds the JVM until everything is closed
+    // (the JVM halts as soon as its hooks return, which would skip the close).
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.countDown();
+                  try {
+                    closed.await(60, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "demo-shutdown"));
+    try {
+      return run(cfg, limit, replay, printer, out, err, stop);
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private Integer run(
+      StanceStreamConfig cfg,
+      Duration limit,
+      List<String> replay,
+      ResultPrinter printer,
+      PrintStream out,
+      PrintStream err,
+      CountDownLatch stop)
+      throws Exception {
     err.println(
         "stancestream: starting "
             + (cfg.embeddedBroker() ? "embedded broker, " : "")
@@ -92,9 +124,8 @@ public final class DemoCommand implements Callable<Integer> {
         return summary.exitCode();
       }
       err.println("stancestream: running; press Ctrl-C to stop");
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
       stop.await();
+      err.println("stancestream: stopping");
       return summary.exitCode();
     }
   }

@@ -155,9 +155,9 @@ final class SpeakerAttribution {
   }
 
   /**
-   * The token of "who" / "which" when the verb at {@code verbTok} opens a non-restrictive
-   * relative clause (", which has asked ...", ", who argues ..."): the pronoun follows a comma
-   * after the start of the sentence. -1 otherwise.
+   * The token of "who" / "which" when the verb at {@code verbTok} opens a non-restrictive relative
+   * clause (", which has asked ...", ", who argues ..."): the pronoun follows a comma after the
+   * start of the sentence. -1 otherwise.
    */
   private int commaRelative(Source src, int verbTok, int tFirst) {
     int i = verbTok - 1;
@@ -178,9 +178,9 @@ final class SpeakerAttribution {
   /**
    * "Kremlin: Ukraine's membership would mean war", "Stoltenberg: door remains open": one to three
    * capitalised words and a colon open the sentence, and a statement of at least three words
-   * follows. That is the headline form of reported speech. Section labels ("Analysis:",
-   * "Ukraine:") from {@code headline_labels} are not speakers, and an order after the colon
-   * ("Digest: Don't let ...") is the outlet's own headline.
+   * follows. That is the headline form of reported speech. Section labels ("Analysis:", "Ukraine:")
+   * from {@code headline_labels} are not speakers, and an order after the colon ("Digest: Don't let
+   * ...") is the outlet's own headline.
    */
   private String headlineSpeaker(Source src, int tFirst, int tLast) {
     for (int k = tFirst; k <= Math.min(tFirst + 2, tLast - 3); k++) {
@@ -212,9 +212,7 @@ final class SpeakerAttribution {
     }
     // Bounded to the sentence: indexOf on the whole text would rescan the rest for each sentence.
     for (int i = src.tokStart[tFirst]; i < src.tokEnd[tLast]; i++) {
-      if (src.folded.charAt(i) == '%'
-          && src.folded.startsWith(" of ", i + 1)
-          && !src.inQuote(i)) {
+      if (src.folded.charAt(i) == '%' && src.folded.startsWith(" of ", i + 1) && !src.inQuote(i)) {
         return true;
       }
     }

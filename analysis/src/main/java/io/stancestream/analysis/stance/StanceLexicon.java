@@ -20,10 +20,13 @@ final class StanceLexicon {
   final Set<String> authorSubjects;
   final Set<String> pronouns;
   final Set<String> subjectSkip;
+
   /** Words before a headline colon that label a section, not a speaker ("Analysis: ..."). */
   final Set<String> headlineLabels;
+
   /** Words that open an order after a headline colon ("Digest: Don't let ..."). */
   final Set<String> headlineImperatives;
+
   final Set<String> nounDeterminers;
   final Set<String> nounFollowers;
   final int cueCount;
