@@ -51,6 +51,7 @@ record ScoringParams(
     double embeddedQuestion,
     double rebuttal,
     double unanchoredEvaluation,
+    double ironicTarget,
     Genre genre) {
 
   /** Document genre prior (stance/genre.yaml): see that file for the meaning of each value. */
@@ -137,6 +138,7 @@ record ScoringParams(
         f.path("embedded_question").asDouble(0.3),
         f.path("rebuttal").asDouble(0.0),
         f.path("unanchored_evaluation").asDouble(0.0),
+        f.path("ironic_target").asDouble(0.0),
         Genre.load(files.yaml("stance/genre.yaml")));
   }
 

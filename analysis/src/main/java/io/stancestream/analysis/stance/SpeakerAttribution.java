@@ -119,7 +119,7 @@ final class SpeakerAttribution {
       if (inConditionalClause(src, hits, h, tFirst)) {
         continue; // "If the West wants peace, it should ...": a supposition, not a report
       }
-      int rel = commaRelative(src, verbTok, tFirst);
+      int rel = asksQuestion(src, tLast) ? -1 : commaRelative(src, verbTok, tFirst);
       if (rel >= 0) {
         // "NATO should invite Ukraine, which has asked to join": only the relative clause is
         // reported; the main clause stays the writer's unless another report claims it.
@@ -152,6 +152,15 @@ final class SpeakerAttribution {
       return new Speaker(speaker, true, false);
     }
     return new Speaker(StanceScorer.AUTHOR, false, false, relFrom, relTo);
+  }
+
+  /**
+   * Whether the sentence ends with a question mark: then ", who can ..." after a fronted phrase is
+   * the interrogative ("After Bucha, who can still insist ...?"), not a relative clause.
+   */
+  private static boolean asksQuestion(Source src, int tLast) {
+    int end = Math.min(src.original.length(), src.tokEnd[tLast] + 3);
+    return src.original.substring(src.tokEnd[tLast], end).indexOf('?') >= 0;
   }
 
   /**
@@ -256,6 +265,9 @@ final class SpeakerAttribution {
     }
     if (w.equals("to")) {
       return null;
+    }
+    if (w.equals("who") && (i == tFirst || src.gapHasPunct(i - 1, i))) {
+      return null; // "..., who can seriously insist that ...?" asks; it reports no one
     }
     if (w.equals("who") || w.equals("which") || w.equals("that")) {
       i--;

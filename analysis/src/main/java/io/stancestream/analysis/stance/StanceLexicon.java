@@ -27,6 +27,11 @@ final class StanceLexicon {
   /** Words that open an order after a headline colon ("Digest: Don't let ..."). */
   final Set<String> headlineImperatives;
 
+  /**
+   * Words of membership phrases that an irony noun does not mock ("the myth of NATO expansion").
+   */
+  final Set<String> ironySkipTargets;
+
   final Set<String> nounDeterminers;
   final Set<String> nounFollowers;
   final int cueCount;
@@ -65,16 +70,22 @@ final class StanceLexicon {
     addList(b, mod.path("conditional"), Tag.Kind.CONDITIONAL);
     addList(b, mod.path("embedded_question"), Tag.Kind.EMBEDDED_QUESTION);
     addList(b, mod.path("rebuttal_openers"), Tag.Kind.REBUTTAL);
+    addList(b, mod.path("irony_nouns"), Tag.Kind.IRONY_NOUN);
+    addList(b, mod.path("opponent_frames"), Tag.Kind.OPPONENT);
+    addList(b, mod.path("disclaimers"), Tag.Kind.DISCLAIMER);
+    this.ironySkipTargets = words(mod.path("irony_skip_targets"));
     this.nounDeterminers = words(mod.path("noun_determiners"));
     this.nounFollowers = words(mod.path("noun_followers"));
     JsonNode genre = files.yaml("stance/genre.yaml");
     addList(b, genre.path("news_markers"), Tag.Kind.NEWS_MARKER);
     addList(b, genre.path("opinion_markers"), Tag.Kind.OPINION_MARKER);
+    addList(b, genre.path("interview_markers"), Tag.Kind.INTERVIEW_MARKER);
 
     JsonNode att = files.yaml("stance/attribution.yaml");
     addList(b, att.path("reporting_verbs"), Tag.Kind.REPORT);
     addList(b, att.path("speaker_follows"), Tag.Kind.SPEAKER_FOLLOWS);
     addList(b, att.path("others_view"), Tag.Kind.OTHERS_VIEW);
+    addList(b, att.path("exposition_markers"), Tag.Kind.EXPOSITION);
     addList(b, att.path("reported_facts"), Tag.Kind.REPORTED_FACT);
     addList(b, att.path("author_voice"), Tag.Kind.AUTHOR_VOICE);
     addList(b, att.path("author_rejects"), Tag.Kind.AUTHOR_REJECTS);

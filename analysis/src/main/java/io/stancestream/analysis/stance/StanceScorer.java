@@ -28,8 +28,40 @@ public final class StanceScorer {
   private static final java.util.Set<String> ANAPHORS =
       java.util.Set.of("this", "that", "it", "such", "doing", "these", "those");
 
+  /** How far (in words) a cue may follow "those who want to" and still be their position. */
+  private static final int OPPONENT_REACH = 6;
+
+  /** How far (in words) a predicate may stand from an anaphoric subject ("This position, ..."). */
+  private static final int ANAPHORIC_PREDICATE_REACH = 12;
+
   private static final java.util.Set<String> ANAPHORIC_SUBJECTS =
       java.util.Set.of("it", "this", "that", "which");
+
+  /** An interviewer's question paragraph is short ("Is that the right decision?"). */
+  private static final int MAX_INTERVIEW_QUESTION = 200;
+
+  /** Discourse openers skipped when looking for an anaphoric subject ("In our view this ..."). */
+  private static final java.util.Set<String> OPENERS =
+      java.util.Set.of(
+          "but",
+          "and",
+          "yet",
+          "so",
+          "still",
+          "however",
+          "frankly",
+          "honestly",
+          "indeed",
+          "in",
+          "our",
+          "my",
+          "view",
+          "fact",
+          "short",
+          "truth",
+          "of",
+          "course",
+          "sum");
 
   /** Speaker name used for the writer's own voice. */
   public static final String AUTHOR = "author";
@@ -86,6 +118,12 @@ public final class StanceScorer {
     }
     int[] positions = positionIndex(sentences);
     int textSentences = positions[positions.length - 1];
+    boolean[] questionParagraph = interviewQuestions(cleaned, body, titleSource);
+    int firstQuestion = firstTrue(questionParagraph);
+    // "In its strongest form the argument runs like this." announces the other side's case: the
+    // rest of that paragraph and the next one present it, until the writer answers.
+    int strawmanSegment = -1;
+    boolean strawmanNext = false;
     java.util.Set<String> seen = new java.util.HashSet<>();
     Scored pending = null; // added one sentence late, so that the next one can qualify it
     Sentence pendingSentence = null;
@@ -99,6 +137,28 @@ public final class StanceScorer {
       }
       Scored s = scoreSentence(body, sentence.start(), sentence.end(), sentence.headline(), doc);
       s.weight = positionWeight(cleaned, sentence, positions[i], textSentences);
+      int seg = sentence.segment();
+      if (firstQuestion >= 0 && seg >= firstQuestion && !sentence.headline() && s.byAuthor()) {
+        // Interview write-up: the questions are the interviewer's, the answers the guest's.
+        s.speaker = questionParagraph[seg] ? "interviewer" : "interviewee";
+      }
+      boolean continues =
+          seg == strawmanSegment || (strawmanNext && seg == strawmanSegment + 1 && !s.headline);
+      if (continues && s.byAuthor() && !s.headline) {
+        if (s.rebuttal || s.opensWithContrast || s.firstPerson) {
+          strawmanSegment = -1; // "In fact, ...", "But ...", "I think ...": the writer answers
+          strawmanNext = false;
+        } else {
+          s.speaker = "others"; // the presentation of the other side goes on
+        }
+      }
+      if (s.exposition) {
+        strawmanSegment = seg;
+        strawmanNext = true;
+      } else if (continues && "others".equals(s.speaker) && seg != strawmanSegment) {
+        strawmanSegment = seg; // carried into the next paragraph, and no further
+        strawmanNext = false;
+      }
       // "NATO need not admit Ukraine now. But it should ...": a sentence answered by a "But"
       // sentence is a concession, like the part before "but" inside one sentence.
       if (pending != null && s.opensWithContrast && pending.byAuthor() && !pending.headline) {
@@ -114,6 +174,53 @@ public final class StanceScorer {
       addScored(doc, pending, pendingSentence, cleaned);
     }
     return doc.finish(cleaned.body());
+  }
+
+  /**
+   * Paragraphs that are an interviewer's questions, when the text is an interview write-up (an
+   * interview marker such as "Interview" or "we spoke to" and at least two paragraphs that are a
+   * single short question); null otherwise.
+   */
+  private static boolean[] interviewQuestions(
+      CleanedText cleaned, Source body, Source titleSource) {
+    boolean marker = false;
+    for (Hit<Tag> h : body.hits) {
+      marker |= has(h, Tag.Kind.INTERVIEW_MARKER) && !body.inQuote(h.start());
+    }
+    if (titleSource != null) {
+      for (Hit<Tag> h : titleSource.hits) {
+        marker |= has(h, Tag.Kind.INTERVIEW_MARKER);
+      }
+    }
+    if (!marker) {
+      return null;
+    }
+    List<CleanedText.Segment> segs = cleaned.segments();
+    boolean[] question = new boolean[segs.size()];
+    int n = 0;
+    for (int i = 0; i < segs.size(); i++) {
+      CleanedText.Segment seg = segs.get(i);
+      String text = cleaned.body().substring(seg.start(), seg.end()).strip();
+      if (!seg.headline()
+          && text.length() <= MAX_INTERVIEW_QUESTION
+          && text.endsWith("?")
+          && text.indexOf('?') == text.length() - 1) {
+        question[i] = true;
+        n++;
+      }
+    }
+    return n >= 2 ? question : null;
+  }
+
+  private static int firstTrue(boolean[] flags) {
+    if (flags != null) {
+      for (int i = 0; i < flags.length; i++) {
+        if (flags[i]) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   private static void addScored(DocState doc, Scored s, Sentence sentence, CleanedText cleaned) {
@@ -220,6 +327,8 @@ public final class StanceScorer {
     boolean rebuttal; // opens with "In fact", "In reality", ...: answers the sentence before
     boolean denial; // a short rebuttal ("It is not.", "Nonsense."): answers any reported view
     boolean opensWithContrast; // "But ...", "However, ...": qualifies the sentence before
+    boolean firstPerson; // "I think", "we must": the writer speaks in person
+    boolean exposition; // "the argument runs like this": the other side's case follows
     boolean headline;
     int opinionSignals; // first person, stance adverbs, deontic modals, "!" in the writer's voice
     int newsSignals; // datelines, weekdays, wire names, "told reporters" ...
@@ -257,7 +366,11 @@ public final class StanceScorer {
           case NATO -> nato = true;
           case UKRAINE -> ukraine = true;
           case CUE -> cues.add(h);
-          case AUTHOR_VOICE -> out.opinionMarker |= !src.inQuote(h.start());
+          case AUTHOR_VOICE -> {
+            out.opinionMarker |= !src.inQuote(h.start());
+            out.firstPerson |= !src.inQuote(h.start());
+          }
+          case EXPOSITION -> out.exposition |= !src.inQuote(h.start());
           default -> {}
         }
       }
@@ -266,8 +379,16 @@ public final class StanceScorer {
     // A headline names the article's subject: in a text about NATO, one naming Ukraine is on topic.
     out.relevant |= headline && ukraine && doc.natoText;
     // "That would be a grave mistake." right after a sentence about membership is about it too.
+    int subjectTok = tFirst;
+    while (subjectTok < tLast
+        && subjectTok - tFirst < 3
+        && OPENERS.contains(src.word(subjectTok))) {
+      subjectTok++;
+    }
     boolean anaphoric =
-        !out.relevant && doc.previousRelevant && ANAPHORS.contains(src.word(tFirst));
+        !out.relevant
+            && doc.previousRelevant
+            && (ANAPHORS.contains(src.word(tFirst)) || ANAPHORS.contains(src.word(subjectTok)));
     out.relevant |= anaphoric;
     doc.previousRelevant = target || (nato && ukraine) || (weak && doc.natoText);
 
@@ -290,7 +411,10 @@ public final class StanceScorer {
     }
     genreSignals(src, hits, tFirst, start, end, out);
     boolean question = endsWithQuestion(src.original, start, end);
-    boolean rhetorical = question && hasKindNear(hits, Tag.Kind.RHETORICAL, src, tFirst, 2);
+    boolean rhetorical =
+        question
+            && (hasKindNear(hits, Tag.Kind.RHETORICAL, src, tFirst, 2)
+                || rhetoricalAfterComma(src, hits, tFirst));
 
     double sum = 0;
     double predictive = 0;
@@ -326,7 +450,9 @@ public final class StanceScorer {
         if (tag.predicate()
             && targetBefore(src, hits, cue, clause, tFirst, doc.natoText) == null
             && !(anaphoric
-                && clauseAt(clause, src.firstTokenAtOrAfter(cue.start()), tFirst) == 0)) {
+                && (clauseAt(clause, src.firstTokenAtOrAfter(cue.start()), tFirst) == 0
+                    || src.firstTokenAtOrAfter(cue.start()) - subjectTok
+                        <= ANAPHORIC_PREDICATE_REACH))) {
           continue;
         }
         if (tag.action()
@@ -357,6 +483,11 @@ public final class StanceScorer {
         if (unanchored) {
           c *= p.unanchoredEvaluation();
         }
+        if (tag.predicate() && alternativeSubject(src, hits, cue, clause, tFirst)) {
+          // "Neutrality would be dangerous": judging the alternative judges membership the other
+          // way
+          c = -c;
+        }
         sum += c;
         if (mode[0]) {
           predictive += c;
@@ -366,6 +497,9 @@ public final class StanceScorer {
         }
       }
     }
+    sum +=
+        ironicTargets(
+            doc.natoText, src, hits, kept, clause, tFirst, tLast, headline, question, rhetorical);
     if (sum == 0 && cues.isEmpty() && target && !question) {
       sum = genericDeontic(src, hits, clause, tFirst);
     }
@@ -376,6 +510,131 @@ public final class StanceScorer {
     out.predictiveShare = sum == 0 ? 0 : Math.max(0, Math.min(1, predictive / sum));
     out.framing = framing;
     return out;
+  }
+
+  /**
+   * "The neutrality myth", "another chapter of a membership fantasy", "the daydream of Ukraine in
+   * NATO": an irony noun (modifiers.yaml irony_nouns) right after a membership phrase, or before
+   * one with "of" / "that" / "about", mocks it even without a stance cue. Counts like an against
+   * evaluation (a favor one when the phrase names an alternative such as neutrality), with
+   * negation, hedges, questions and concession applied as for any cue.
+   */
+  private double ironicTargets(
+      boolean natoText,
+      Source src,
+      List<Hit<Tag>> hits,
+      List<Hit<Tag>> kept,
+      int[] clause,
+      int tFirst,
+      int tLast,
+      boolean headline,
+      boolean question,
+      boolean rhetorical) {
+    double sum = 0;
+    for (Hit<Tag> noun : hits) {
+      if (!has(noun, Tag.Kind.IRONY_NOUN) || src.inQuote(noun.start()) || overlaps(kept, noun)) {
+        continue;
+      }
+      Hit<Tag> target = mockedTarget(src, hits, noun, clause, tFirst, natoText);
+      if (target == null) {
+        continue;
+      }
+      int polarity = has(target, Tag.Kind.TARGET_ALT) ? +1 : -1;
+      Tag tag =
+          new Tag(Tag.Kind.CUE, polarity, p.ironicTarget(), false, false, false, false, false);
+      sum +=
+          cueValue(
+              src,
+              noun,
+              tag,
+              hits,
+              clause,
+              tFirst,
+              tLast,
+              headline,
+              question,
+              rhetorical,
+              new boolean[2]);
+    }
+    return sum;
+  }
+
+  /** The membership phrase an irony noun is about: just before it, or after "of"/"that"/"about". */
+  private Hit<Tag> mockedTarget(
+      Source src, List<Hit<Tag>> hits, Hit<Tag> noun, int[] clause, int tFirst, boolean natoText) {
+    int nounFirst = src.firstTokenAtOrAfter(noun.start());
+    int nounLast = src.lastTokenEndingBy(noun.end());
+    int nounClause = clauseAt(clause, nounFirst, tFirst);
+    boolean linked =
+        nounLast + 1 < src.ntok
+            && !src.gapHasPunct(nounLast, nounLast + 1)
+            && LINKS.contains(src.word(nounLast + 1));
+    Hit<Tag> found = null;
+    for (Hit<Tag> h : hits) {
+      // In a text about NATO, "the membership fantasy" needs no "NATO" next to it.
+      boolean target = has(h, Tag.Kind.TARGET) || (natoText && WEAK_MOCKED.contains(h.phrase()));
+      if (!target || mockSkipped(h)) {
+        continue;
+      }
+      int hFirst = src.firstTokenAtOrAfter(h.start());
+      if (hFirst < tFirst || clauseAt(clause, hFirst, tFirst) != nounClause) {
+        continue;
+      }
+      int hLast = src.lastTokenEndingBy(h.end());
+      boolean compound = h.end() <= noun.start() && nounFirst - hLast <= 2;
+      boolean object = linked && h.start() >= noun.end() && hFirst - nounLast <= 6;
+      if (compound || object) {
+        found = h;
+      }
+    }
+    return found;
+  }
+
+  private boolean mockSkipped(Hit<Tag> target) {
+    for (String w : target.phrase().split(" ")) {
+      if (lex.ironySkipTargets.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> WEAK_MOCKED =
+      java.util.Set.of("membership", "accession");
+
+  private static final java.util.Set<String> LINKS = java.util.Set.of("of", "that", "about");
+
+  private static boolean overlaps(List<Hit<Tag>> hits, Hit<Tag> h) {
+    for (Hit<Tag> k : hits) {
+      if (k.start() < h.end() && h.start() < k.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the membership phrase a predicate judges is an alternative to membership ("Neutrality
+   * would be dangerous", "A neutral status is the answer"): the nearest target before it in its
+   * clause.
+   */
+  private static boolean alternativeSubject(
+      Source src, List<Hit<Tag>> hits, Hit<Tag> cue, int[] clause, int tFirst) {
+    int cueTok = src.firstTokenAtOrAfter(cue.start());
+    int cueClause = clauseAt(clause, cueTok, tFirst);
+    Hit<Tag> nearest = null;
+    for (Hit<Tag> h : hits) {
+      if (h.end() > cue.start() || !has(h, Tag.Kind.TARGET)) {
+        continue;
+      }
+      int hTok = src.firstTokenAtOrAfter(h.start());
+      if (hTok >= tFirst
+          && clauseAt(clause, hTok, tFirst) == cueClause
+          && cueTok - src.lastTokenEndingBy(h.end()) <= 8) {
+        nearest = h;
+      }
+    }
+    return nearest != null && has(nearest, Tag.Kind.TARGET_ALT);
   }
 
   /** Counts genre signals of one sentence (see stance/genre.yaml). */
@@ -440,9 +699,14 @@ public final class StanceScorer {
     boolean rejectedAfter = false;
     boolean judged = false;
     boolean categorical = false;
+    boolean opponent = false;
+    boolean disclaimed = false;
     for (Hit<Tag> h : hits) {
       if (h.start() >= cue.start() && h.end() <= cue.end()) {
         continue; // modifiers inside the cue phrase are part of its meaning
+      }
+      if (h.start() < cue.end() && cue.start() < h.end() && has(h, Tag.Kind.IRONY)) {
+        continue; // "the myth of" around the irony noun "myth" is the same marker
       }
       int hTok = src.firstTokenAtOrAfter(h.start());
       int hLastTok = src.lastTokenEndingBy(h.end());
@@ -465,6 +729,8 @@ public final class StanceScorer {
           case HEDGE -> hedged |= sameClause;
           case INTENSIFIER -> intensified |= before && sameClause && distance <= 3;
           case IRONY -> ironic |= before && distance <= p.ironyWindow();
+          case OPPONENT -> opponent |= before && sameClause && distance <= OPPONENT_REACH;
+          case DISCLAIMER -> disclaimed |= before && sameClause && distance <= 4;
           case CONCESSIVE -> concessive |= sameClause && before;
           case CONTRAST -> {
             if (before) {
@@ -496,6 +762,12 @@ public final class StanceScorer {
           default -> {}
         }
       }
+    }
+    if (tag.fixedPolarity() && disclaimed) {
+      return 0; // "None of this requires abandoning Ukraine": the writer disowns the charge
+    }
+    if (opponent && !question) {
+      return 0; // "those who want to close the door": the opponents' position, described
     }
     if (negations % 2 == 1 && !tag.fixedPolarity()) {
       value = -value;
@@ -546,7 +818,8 @@ public final class StanceScorer {
     if (rhetorical) {
       value = -value * p.rhetoricalQuestion();
     } else if (question) {
-      value *= p.question();
+      // "What do those who want to close the door propose instead?" challenges their position.
+      value *= opponent ? -p.rhetoricalQuestion() : p.question();
     }
     return value;
   }
@@ -661,7 +934,7 @@ public final class StanceScorer {
    */
   private static boolean gerundSubject(Source src, List<Hit<Tag>> hits, Hit<Tag> cue, int tFirst) {
     int first = src.firstTokenAtOrAfter(cue.start());
-    if (first != tFirst || !src.word(first).endsWith("ing")) {
+    if (first != afterHeadlineLabel(src, tFirst, first) || !src.word(first).endsWith("ing")) {
       return false;
     }
     int last = src.lastTokenEndingBy(cue.end());
@@ -674,6 +947,19 @@ public final class StanceScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * The first token after a short label and colon opening the sentence ("Letter: Admitting ...",
+   * "Digest: Don't let ..."), or {@code tFirst} when there is none before {@code cueTok}.
+   */
+  private static int afterHeadlineLabel(Source src, int tFirst, int cueTok) {
+    for (int t = tFirst + 1; t <= cueTok && t - tFirst <= 3; t++) {
+      if (src.original.substring(src.tokEnd[t - 1], src.tokStart[t]).indexOf(':') >= 0) {
+        return t;
+      }
+    }
+    return tFirst;
   }
 
   /** Whether clause {@code k} of the sentence starts with an if / unless marker. */
@@ -775,6 +1061,20 @@ public final class StanceScorer {
   private static int clauseAt(int[] clause, int t, int tFirst) {
     int i = Math.max(0, Math.min(clause.length - 1, t - tFirst));
     return clause[i];
+  }
+
+  /**
+   * "After Bucha, after Mariupol, who can seriously propose ...?": a rhetorical opener may follow
+   * fronted phrases, as long as it opens its clause.
+   */
+  private static boolean rhetoricalAfterComma(Source src, List<Hit<Tag>> hits, int tFirst) {
+    for (Hit<Tag> h : hits) {
+      int t = src.firstTokenAtOrAfter(h.start());
+      if (t > tFirst && has(h, Tag.Kind.RHETORICAL) && src.gapHasClausePunct(t - 1, t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasKindNear(

@@ -53,7 +53,12 @@ record Tag(
     TARGET_WEAK,
     NATO,
     UKRAINE,
-    TARGET_ALT
+    TARGET_ALT,
+    IRONY_NOUN,
+    OPPONENT,
+    DISCLAIMER,
+    EXPOSITION,
+    INTERVIEW_MARKER
   }
 
   static Tag of(Kind kind) {
