@@ -82,9 +82,10 @@ public final class ArticleAnalyzer {
    * sentences. Public so that training reads exactly what inference reads.
    */
   public List<String> learnedInputs(String title, String body) {
-    CleanedText cleaned = cleaner.clean(title, body);
+    NormalizedText norm = NormalizedText.of(body);
+    CleanedText cleaned = cleaner.clean(title, norm);
     List<Sentence> sentences = splitter.split(cleaned);
-    StanceOutcome stance = scorer.score(title, cleaned, sentences, NormalizedText.of(body));
+    StanceOutcome stance = scorer.score(title, cleaned, sentences, norm);
     return learnedInputs(title, cleaned, sentences, stance);
   }
 
@@ -116,9 +117,9 @@ public final class ArticleAnalyzer {
    */
   public AnalysisResult analyze(String title, String body) {
     Objects.requireNonNull(body, "body");
-    CleanedText cleaned = cleaner.clean(title, body);
-    List<Sentence> sentences = splitter.split(cleaned);
     NormalizedText norm = NormalizedText.of(body);
+    CleanedText cleaned = cleaner.clean(title, norm);
+    List<Sentence> sentences = splitter.split(cleaned);
     StanceOutcome stance = scorer.score(title, cleaned, sentences, norm);
     if (learned != null && stance.label() == StanceLabel.NEUTRAL) {
       LearnedStance.Prediction p =

@@ -9,40 +9,87 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Aho-Corasick automaton behind {@link PhraseLexicon}, compiled into a deterministic transition
- * table: one array read per character of the text, no boxing, no hash lookups. Characters that
- * occur in no phrase share one class, which keeps the table small. Reports every occurrence of
- * every phrase, overlaps included, in order of end position, and phrases ending at the same
- * position in their natural (alphabetical) order. Immutable and thread-safe.
+ * The Aho-Corasick automaton behind {@link PhraseLexicon}. Shallow states (the first {@value
+ * #DENSE_DEPTH} characters of phrases, where scanning spends nearly all its time) have a full
+ * transition row: one array read per character. Deeper states keep only their own goto edges and a
+ * failure link, and fall back along it until a shallow state answers. Characters that occur in no
+ * phrase share one class. Reports every occurrence of every phrase, overlaps included, in order of
+ * end position, and phrases ending at the same position in their natural (alphabetical) order.
+ * Immutable and thread-safe.
  *
- * <p>It replaces {@code org.ahocorasick.trie.Trie}, whose per-state {@code HashMap<Character, ...>}
- * transitions made phrase lookup the largest part of scoring (see {@code docs/performance.md}).
+ * <p>Why not one dense table for every state: the stance lexicon compiles to ~87,000 states, and a
+ * dense table of them (13 MB) does not stay in the CPU caches when the stream thread also runs
+ * window stores and serdes: every character was a cache miss. The split layout is ~1 MB, and its
+ * hot part fits in L2 (see {@code docs/performance.md}). It replaces {@code
+ * org.ahocorasick.trie.Trie}, whose per-state {@code HashMap<Character, ...>} transitions made
+ * phrase lookup the largest part of scoring.
  */
 final class PhraseAutomaton {
 
-  /** Receives one occurrence: inclusive start and exclusive end in the text, and the phrase. */
+  /**
+   * Receives one occurrence: inclusive start and exclusive end in the text, and the phrase's index
+   * (see {@link #phrase}).
+   */
   interface Sink {
-    void accept(int start, int end, String phrase);
+    void accept(int start, int end, int phrase);
   }
+
+  /** States up to this depth get a dense transition row. */
+  static final int DENSE_DEPTH = 3;
 
   private final char[] classOf;
   private final int classes;
-  // The transition table, row per state: as chars (half the memory, so more of it stays in cache)
-  // when the state numbers fit, else as ints.
-  private final char[] compactNext;
-  private final int[] next;
-  private final String[][] outputs;
+  // States [0, dense) in breadth-first order: full rows of `classes` next states.
+  private final int dense;
+  private final int[] denseNext;
+  // States [dense, states): goto edges edgeClass/edgeTarget[edgeStart[s - dense] ..
+  // edgeStart[s - dense + 1]) and the failure link, which always leads to a smaller state.
+  private final int[] edgeStart;
+  private final char[] edgeClass;
+  private final int[] edgeTarget;
+  private final int[] fail;
+  // One bit per state that ends a phrase: read for every character, so it must stay small.
+  private final long[] hasOutput;
+  // Per state, the indices of the phrases ending there; indices follow alphabetical order.
+  private final int[][] outputs;
+  private final String[] phrases;
 
   private PhraseAutomaton(
-      char[] classOf, int classes, char[] compactNext, int[] next, String[][] outputs) {
+      char[] classOf,
+      int classes,
+      int dense,
+      int[] denseNext,
+      int[] edgeStart,
+      char[] edgeClass,
+      int[] edgeTarget,
+      int[] fail,
+      int[][] outputs,
+      String[] phrases) {
     this.classOf = classOf;
     this.classes = classes;
-    this.compactNext = compactNext;
-    this.next = next;
+    this.dense = dense;
+    this.denseNext = denseNext;
+    this.edgeStart = edgeStart;
+    this.edgeClass = edgeClass;
+    this.edgeTarget = edgeTarget;
+    this.fail = fail;
     this.outputs = outputs;
+    this.phrases = phrases;
+    this.hasOutput = new long[(outputs.length + 63) / 64];
+    for (int s = 0; s < outputs.length; s++) {
+      if (outputs[s].length > 0) {
+        hasOutput[s >>> 6] |= 1L << s;
+      }
+    }
   }
 
-  static PhraseAutomaton of(Collection<String> phrases) {
+  static PhraseAutomaton of(Collection<String> distinctPhrases) {
+    String[] phrases =
+        distinctPhrases.stream()
+            .filter(p -> !p.isEmpty())
+            .distinct()
+            .sorted()
+            .toArray(String[]::new);
     char[] classOf = new char[Character.MAX_VALUE + 1];
     int classes = 1;
     for (String p : phrases) {
@@ -58,13 +105,11 @@ final class PhraseAutomaton {
     }
     // The trie: goto edges per state, and the phrases ending at each state.
     List<Map<Integer, Integer>> edges = new ArrayList<>();
-    List<List<String>> ends = new ArrayList<>();
+    List<List<Integer>> ends = new ArrayList<>();
     edges.add(new HashMap<>());
     ends.add(new ArrayList<>());
-    for (String p : phrases) {
-      if (p.isEmpty()) {
-        continue;
-      }
+    for (int index = 0; index < phrases.length; index++) {
+      String p = phrases[index];
       int s = 0;
       for (int i = 0; i < p.length(); i++) {
         int c = classOf[p.charAt(i)];
@@ -77,80 +122,180 @@ final class PhraseAutomaton {
         }
         s = t;
       }
-      ends.get(s).add(p);
+      ends.get(s).add(index);
     }
     int states = edges.size();
-    // Number states breadth first: shallow states, where scanning spends nearly all its time,
-    // then share cache lines; and a state's failure target always has a smaller number.
+    // Number states breadth first: shallow states share cache lines, the dense ones form a
+    // prefix of the numbering, and a state's failure target always has a smaller number.
     int[] order = new int[states];
     int[] id = new int[states];
+    int[] depth = new int[states];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     queue.add(0);
     int numbered = 0;
+    int dense = 0;
     while (!queue.isEmpty()) {
       int old = queue.poll();
       id[old] = numbered;
-      order[numbered++] = old;
+      order[numbered] = old;
+      if (depth[numbered] <= DENSE_DEPTH) {
+        dense = numbered + 1;
+      }
+      int parentDepth = depth[numbered];
+      numbered++;
       for (int c = 0; c < classes; c++) {
         Integer t = edges.get(old).get(c);
         if (t != null) {
+          depth[numbered + queue.size()] = parentDepth + 1;
           queue.add(t);
         }
       }
     }
-    int[] next = new int[states * classes];
-    int[] fail = new int[states];
-    String[][] outputs = new String[states][];
+    // Goto edges by new number, and failure links, breadth first (a failure target is shallower).
+    int[][] gotoClass = new int[states][];
+    int[][] gotoTarget = new int[states][];
+    int edgeCount = 0;
     for (int s = 0; s < states; s++) {
-      int old = order[s];
-      outputs[s] = sorted(ends.get(old), s == 0 ? null : outputs[fail[s]]);
-      for (int c = 0; c < classes; c++) {
-        Integer t = edges.get(old).get(c);
-        if (t != null) {
-          int child = id[t];
-          next[s * classes + c] = child;
-          fail[child] = s == 0 ? 0 : next[fail[s] * classes + c];
-        } else {
-          next[s * classes + c] = s == 0 ? 0 : next[fail[s] * classes + c];
+      Map<Integer, Integer> out = edges.get(order[s]);
+      gotoClass[s] = new int[out.size()];
+      gotoTarget[s] = new int[out.size()];
+      int k = 0;
+      for (Map.Entry<Integer, Integer> e : out.entrySet()) {
+        gotoClass[s][k] = e.getKey();
+        gotoTarget[s][k++] = id[e.getValue()];
+      }
+      if (s >= dense) {
+        edgeCount += out.size();
+      }
+    }
+    int[] fail = new int[states];
+    int[] denseNext = new int[dense * classes];
+    int[][] outputs = new int[states][];
+    for (int s = 0; s < states; s++) {
+      outputs[s] = sorted(ends.get(order[s]), s == 0 ? null : outputs[fail[s]]);
+      for (int k = 0; k < gotoClass[s].length; k++) {
+        int child = gotoTarget[s][k];
+        fail[child] =
+            s == 0
+                ? 0
+                : step(
+                    denseNext,
+                    classes,
+                    dense,
+                    gotoClass,
+                    gotoTarget,
+                    fail,
+                    fail[s],
+                    gotoClass[s][k]);
+      }
+      if (s < dense) {
+        for (int c = 0; c < classes; c++) {
+          denseNext[s * classes + c] = s == 0 ? 0 : denseNext[fail[s] * classes + c];
+        }
+        for (int k = 0; k < gotoClass[s].length; k++) {
+          denseNext[s * classes + gotoClass[s][k]] = gotoTarget[s][k];
         }
       }
     }
-    if (states <= Character.MAX_VALUE + 1) {
-      char[] compact = new char[next.length];
-      for (int i = 0; i < next.length; i++) {
-        compact[i] = (char) next[i];
+    int[] edgeStart = new int[states - dense + 1];
+    char[] edgeClass = new char[edgeCount];
+    int[] edgeTarget = new int[edgeCount];
+    int e = 0;
+    for (int s = dense; s < states; s++) {
+      edgeStart[s - dense] = e;
+      for (int k = 0; k < gotoClass[s].length; k++) {
+        edgeClass[e] = (char) gotoClass[s][k];
+        edgeTarget[e++] = gotoTarget[s][k];
       }
-      return new PhraseAutomaton(classOf, classes, compact, null, outputs);
     }
-    return new PhraseAutomaton(classOf, classes, null, next, outputs);
+    edgeStart[states - dense] = e;
+    return new PhraseAutomaton(
+        classOf,
+        classes,
+        dense,
+        denseNext,
+        edgeStart,
+        edgeClass,
+        edgeTarget,
+        fail,
+        outputs,
+        phrases);
   }
 
-  private static String[] sorted(List<String> own, String[] inherited) {
+  /** The transition from {@code s} on class {@code c} while building (failure links known). */
+  private static int step(
+      int[] denseNext,
+      int classes,
+      int dense,
+      int[][] gotoClass,
+      int[][] gotoTarget,
+      int[] fail,
+      int s,
+      int c) {
+    while (s >= dense) {
+      for (int k = 0; k < gotoClass[s].length; k++) {
+        if (gotoClass[s][k] == c) {
+          return gotoTarget[s][k];
+        }
+      }
+      s = fail[s];
+    }
+    return denseNext[s * classes + c];
+  }
+
+  private static int[] sorted(List<Integer> own, int[] inherited) {
     if (own.isEmpty() && inherited != null) {
       return inherited;
     }
-    List<String> all = new ArrayList<>(own);
+    List<Integer> all = new ArrayList<>(own);
     if (inherited != null) {
-      all.addAll(Arrays.asList(inherited));
+      Arrays.stream(inherited).forEach(all::add);
     }
-    return all.stream().distinct().sorted().toArray(String[]::new);
+    return all.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
   }
 
   /** Reports every occurrence of every phrase in {@code text}. */
   void scan(String text, Sink sink) {
     int s = 0;
     for (int i = 0; i < text.length(); i++) {
-      int cell = s * classes + classOf[text.charAt(i)];
-      s = compactNext != null ? compactNext[cell] : next[cell];
-      String[] found = outputs[s];
-      for (String phrase : found) {
-        sink.accept(i + 1 - phrase.length(), i + 1, phrase);
+      s = next(s, classOf[text.charAt(i)]);
+      if ((hasOutput[s >>> 6] & (1L << s)) != 0) {
+        for (int phrase : outputs[s]) {
+          sink.accept(i + 1 - phrases[phrase].length(), i + 1, phrase);
+        }
       }
     }
+  }
+
+  private int next(int s, int c) {
+    while (s >= dense) {
+      for (int e = edgeStart[s - dense], end = edgeStart[s - dense + 1]; e < end; e++) {
+        if (edgeClass[e] == c) {
+          return edgeTarget[e];
+        }
+      }
+      s = fail[s];
+    }
+    return denseNext[s * classes + c];
+  }
+
+  /** The phrase with this index. */
+  String phrase(int index) {
+    return phrases[index];
+  }
+
+  /** Number of distinct phrases; indices run from 0 to this, exclusive. */
+  int phraseCount() {
+    return phrases.length;
   }
 
   /** Number of states, for tests and sizing. */
   int states() {
     return outputs.length;
+  }
+
+  /** Number of states with a dense transition row. */
+  int denseStates() {
+    return dense;
   }
 }

@@ -3,7 +3,6 @@ package io.stancestream.analysis.lexicon;
 import io.stancestream.analysis.text.NormalizedText;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,9 +22,10 @@ public final class PhraseLexicon<P> {
   public record Hit<P>(int start, int end, String phrase, List<P> payloads) {}
 
   private final PhraseAutomaton automaton;
-  private final Map<String, List<P>> payloads;
+  // Payloads by phrase index of the automaton.
+  private final List<List<P>> payloads;
 
-  private PhraseLexicon(PhraseAutomaton automaton, Map<String, List<P>> payloads) {
+  private PhraseLexicon(PhraseAutomaton automaton, List<List<P>> payloads) {
     this.automaton = automaton;
     this.payloads = payloads;
   }
@@ -46,10 +46,12 @@ public final class PhraseLexicon<P> {
     }
 
     public PhraseLexicon<P> build() {
-      Map<String, List<P>> frozen = new HashMap<>();
-      payloads.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-      return new PhraseLexicon<>(
-          PhraseAutomaton.of(payloads.keySet()), Collections.unmodifiableMap(frozen));
+      PhraseAutomaton automaton = PhraseAutomaton.of(payloads.keySet());
+      List<List<P>> byIndex = new ArrayList<>(automaton.phraseCount());
+      for (int i = 0; i < automaton.phraseCount(); i++) {
+        byIndex.add(List.copyOf(payloads.get(automaton.phrase(i))));
+      }
+      return new PhraseLexicon<>(automaton, List.copyOf(byIndex));
     }
   }
 
@@ -59,7 +61,7 @@ public final class PhraseLexicon<P> {
 
   /** Number of distinct phrases after expansion. */
   public int size() {
-    return payloads.size();
+    return automaton.phraseCount();
   }
 
   /**
@@ -72,7 +74,7 @@ public final class PhraseLexicon<P> {
         foldedText,
         (start, end, phrase) -> {
           if (isWordBoundary(foldedText, start - 1) && isWordBoundary(foldedText, end)) {
-            hits.add(new Hit<>(start, end, phrase, payloads.get(phrase)));
+            hits.add(new Hit<>(start, end, automaton.phrase(phrase), payloads.get(phrase)));
           }
         });
     return hits;

@@ -25,11 +25,17 @@ public final class NormalizedText {
 
   /** The folded form of one character (same length guaranteed). */
   public static char fold(char c) {
+    if (c < 0x80) {
+      // ASCII, nearly every character of English text: no table or switch needed.
+      if (c >= 'A' && c <= 'Z') {
+        return (char) (c + ('a' - 'A'));
+      }
+      return c == '\u0060' ? '\'' : c;
+    }
     switch (c) {
       case '\u2019':
       case '\u2018':
       case '\u02BC':
-      case '\u0060':
       case '\u00B4':
         return '\'';
       case '\u201C':

@@ -79,7 +79,13 @@ public final class TextCleaner {
    * CleanedText#titleSegment()}.
    */
   public CleanedText clean(String title, String body) {
-    List<Line> lines = splitLines(body);
+    return clean(title, NormalizedText.of(body));
+  }
+
+  /** Cleans a body already folded (the analyzer folds each body once for every stage). */
+  public CleanedText clean(String title, NormalizedText normalized) {
+    String body = normalized.original();
+    List<Line> lines = splitLines(body, normalized.folded());
     String foldedTitle = title == null ? "" : NormalizedText.foldPhrase(title);
     int n = lines.size();
     boolean[] keep = new boolean[n];
@@ -167,7 +173,7 @@ public final class TextCleaner {
     return new CleanedText(body, segments, titleSegment);
   }
 
-  private static List<Line> splitLines(String body) {
+  private static List<Line> splitLines(String body, String folded) {
     List<Line> lines = new ArrayList<>();
     int start = 0;
     int len = body.length();
@@ -183,7 +189,7 @@ public final class TextCleaner {
         e--;
       }
       String trimmed = body.substring(s, e);
-      lines.add(new Line(s, e, trimmed, NormalizedText.of(trimmed).folded()));
+      lines.add(new Line(s, e, trimmed, folded.substring(s, e)));
       if (nl < 0) {
         break;
       }

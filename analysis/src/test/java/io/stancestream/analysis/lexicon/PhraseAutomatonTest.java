@@ -20,7 +20,8 @@ class PhraseAutomatonTest {
 
   private static List<Found> scan(List<String> phrases, String text) {
     List<Found> out = new ArrayList<>();
-    PhraseAutomaton.of(phrases).scan(text, (s, e, p) -> out.add(new Found(s, e, p)));
+    PhraseAutomaton automaton = PhraseAutomaton.of(phrases);
+    automaton.scan(text, (s, e, p) -> out.add(new Found(s, e, automaton.phrase(p))));
     return out;
   }
 
@@ -62,12 +63,15 @@ class PhraseAutomatonTest {
   void agreesWithTheReferenceImplementationOnRandomTexts() {
     SplittableRandom random = new SplittableRandom(42);
     String alphabet = "ab c";
-    for (int round = 0; round < 200; round++) {
+    for (int round = 0; round < 400; round++) {
       List<String> phrases = new ArrayList<>();
+      // Up to 3 * DENSE_DEPTH characters: states with and without a dense row, and failure
+      // chains through several sparse states.
+      int maxLength = 3 * PhraseAutomaton.DENSE_DEPTH;
       for (int i = 0; i < 1 + random.nextInt(12); i++) {
-        phrases.add(randomText(random, alphabet, 1 + random.nextInt(5)));
+        phrases.add(randomText(random, alphabet, 1 + random.nextInt(maxLength)));
       }
-      String text = randomText(random, alphabet + "xz", random.nextInt(200));
+      String text = randomText(random, alphabet + "xz", random.nextInt(400));
       List<Found> expected = reference(phrases, text);
       List<Found> actual = scan(phrases, text);
       Comparator<Found> byEndThenPhrase =
