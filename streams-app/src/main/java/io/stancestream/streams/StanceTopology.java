@@ -23,6 +23,7 @@ import io.stancestream.streams.validate.ArticleValidator;
 import io.stancestream.streams.validate.Validation;
 import io.stancestream.streams.windows.MentionCount;
 import io.stancestream.streams.windows.MentionCountSerde;
+import io.stancestream.streams.windows.MentionDeltas;
 import io.stancestream.streams.windows.MentionEvent;
 import io.stancestream.streams.windows.StanceSample;
 import io.stancestream.streams.windows.StanceTally;
@@ -71,7 +72,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *   key by article id (re-keys through repartition topic articles-by-id only when key != id)
  *   dedupe (store seen-articles: first record of an id wins)
  *   enrich (analyzer) ──▶ article-stance (String article id, ArticleStance)
- *   ├─ mentions by topic ─ tumbling and hopping window counts
+ *   ├─ mentions by topic ─ tumbling window counts ─ increments per changed count, by topic
+ *   │     (repartition topic mentions-by-topic-hourly) ─ hopping windows summed from them
  *   │     ├─▶ topic-mentions       (String topic@start[/end], TopicMentionCount) live updates
  *   │     └─▶ topic-mentions-final (same) one record per closed window
  *   ├─ stance by outlet and * ─ tumbling window tallies ─▶ stance-trends (String outlet@start,
@@ -84,7 +86,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * <p>Event time is the article's {@code publishedAt} (see {@link ArticleTimestampExtractor});
  * windows, grace and retention come from {@link WindowSettings}, alert thresholds from {@link
  * AlertRules}. Every processor, store and internal topic is named, so store and changelog names
- * stay stable; {@code StanceTopologyDescribeTest} locks the shape. Disabled alert rules keep their
+ * stay stable; {@code TopologyDescriptionTest} locks the shape. Disabled alert rules keep their
  * processors, so toggling a rule never changes the topology.
  */
 public final class StanceTopology {
@@ -97,6 +99,12 @@ public final class StanceTopology {
 
   /** Window store of {@link MentionCount} per topic, hopping windows. */
   public static final String TOPIC_MENTIONS_HOPPING = "topic-mentions-hopping";
+
+  /**
+   * Window store of the tumbling mention counts already added to the hopping windows, per topic and
+   * tumbling window (see {@link MentionDeltas}).
+   */
+  public static final String MENTION_INCREMENTS = "topic-mentions-increments";
 
   /** Window store of {@link StanceTally} per outlet and {@code *}, tumbling windows. */
   public static final String STANCE_TRENDS = "stance-trends-tumbling";
@@ -131,10 +139,12 @@ public final class StanceTopology {
     KStream<String, ArticleStance> stances =
         enrich(dedupe(keyByArticleId(valid, topics)), topics, scorer);
     QueryStores.materialize(stances, topics);
-    KStream<Windowed<String>, MentionCount> closedMentions =
-        countMentions(stances, topics, windows);
+    Mentions mentions = countMentions(stances, topics, windows);
     KStream<Windowed<String>, StanceTally> closedTrends = trendStance(stances, topics, windows);
-    routeAlerts(stances, closedMentions, closedTrends, topics, windows, rules);
+    routeAlerts(stances, mentions.closedTumbling(), closedTrends, topics, windows, rules);
+    // Built last, so that the sub-topologies (and task ids, state directories) of the others keep
+    // the numbers they had before hopping counts were summed from the tumbling ones.
+    countHopping(mentions, topics, windows);
 
     return builder.build();
   }
@@ -205,12 +215,17 @@ public final class StanceTopology {
     return stances;
   }
 
+  /** The grouped mentions, their tumbling counts, and the closed tumbling windows. */
+  record Mentions(
+      KGroupedStream<String, MentionEvent> byTopic,
+      KTable<Windowed<String>, MentionCount> tumbling,
+      KStream<Windowed<String>, MentionCount> closedTumbling) {}
+
   /**
-   * Counts topic mentions in tumbling and hopping windows, publishing live counts to {@code
-   * topic-mentions} and closed windows to {@code topic-mentions-final}. Returns the closed tumbling
-   * windows, for the mention-spike rule.
+   * Counts topic mentions in tumbling windows, publishing live counts to {@code topic-mentions} and
+   * closed windows to {@code topic-mentions-final}. The closed windows feed the mention-spike rule.
    */
-  static KStream<Windowed<String>, MentionCount> countMentions(
+  static Mentions countMentions(
       KStream<String, ArticleStance> stances, Topics topics, WindowSettings windows) {
     KGroupedStream<String, MentionEvent> byTopic =
         stances
@@ -228,16 +243,59 @@ public final class StanceTopology {
                 },
                 Named.as("mentions-by-topic-key"))
             .groupByKey(Grouped.with("mentions-by-topic", KEY, JsonSerde.of(MentionEvent.class)));
-    KStream<Windowed<String>, MentionCount> closedTumbling =
-        publishMentions(
-            countIn(byTopic, windows.tumbling(), TOPIC_MENTIONS_TUMBLING, windows),
-            TopicMentionCount.TUMBLING,
-            topics);
+    KTable<Windowed<String>, MentionCount> tumbling =
+        countIn(byTopic, windows.tumbling(), TOPIC_MENTIONS_TUMBLING, windows);
+    return new Mentions(
+        byTopic, tumbling, publishMentions(tumbling, TopicMentionCount.TUMBLING, topics));
+  }
+
+  /**
+   * Counts topic mentions in hopping windows, to {@code topic-mentions} (live) and {@code
+   * topic-mentions-final}: summed from the tumbling counts when every hopping window is made of
+   * whole tumbling windows (the default, 24h = 24 x 1h), else counted from the mentions.
+   */
+  static void countHopping(Mentions mentions, Topics topics, WindowSettings windows) {
     publishMentions(
-        countIn(byTopic, windows.hopping(), TOPIC_MENTIONS_HOPPING, windows),
+        windows.hoppingFromTumbling()
+            ? sumTumbling(mentions.tumbling(), windows)
+            : countIn(mentions.byTopic(), windows.hopping(), TOPIC_MENTIONS_HOPPING, windows),
         TopicMentionCount.HOPPING,
         topics);
-    return closedTumbling;
+  }
+
+  /**
+   * Hopping counts as sums of the tumbling ones: each change of a tumbling count (after the record
+   * cache, so about one per topic and commit) becomes an increment (store {@value
+   * #MENTION_INCREMENTS}) that re-partitions by topic on {@code mentions-by-topic-hourly} and is
+   * added to every hopping window covering its tumbling window. A mention too late for its tumbling
+   * window is therefore too late for the hopping ones as well.
+   */
+  private static KTable<Windowed<String>, MentionCount> sumTumbling(
+      KTable<Windowed<String>, MentionCount> tumbling, WindowSettings windows) {
+    int sample = windows.sampleSize();
+    Duration size = windows.tumblingSize();
+    return tumbling
+        .toStream(Named.as("topic-mentions-tumbling-changes"))
+        .process(
+            withStore(
+                () -> new MentionDeltas(MENTION_INCREMENTS),
+                Stores.windowStoreBuilder(
+                    Stores.persistentWindowStore(
+                        MENTION_INCREMENTS, windows.retentionFor(size), size, false),
+                    KEY,
+                    new MentionCountSerde())),
+            Named.as("topic-mentions-increments"))
+        .groupByKey(Grouped.with("mentions-by-topic-hourly", KEY, new MentionCountSerde()))
+        .windowedBy(windows.hopping())
+        .aggregate(
+            MentionCount::empty,
+            (topic, delta, count) -> count.plus(delta, sample),
+            Named.as(TOPIC_MENTIONS_HOPPING + "-aggregate"),
+            Materialized.<String, MentionCount, WindowStore<Bytes, byte[]>>as(
+                    TOPIC_MENTIONS_HOPPING)
+                .withKeySerde(KEY)
+                .withValueSerde(new MentionCountSerde())
+                .withRetention(windows.retentionFor(windows.hoppingSize())));
   }
 
   private static KTable<Windowed<String>, MentionCount> countIn(

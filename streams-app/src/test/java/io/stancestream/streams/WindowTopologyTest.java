@@ -9,8 +9,11 @@ import io.stancestream.events.StanceTrend;
 import io.stancestream.events.TopicMentionCount;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
@@ -164,6 +167,50 @@ class WindowTopologyTest {
       assertThat(finals).hasSize(1);
       assertThat(finals.get(0).windowEnd()).isEqualTo(H11);
       assertThat(finals.get(0).isFinal()).isTrue();
+    }
+  }
+
+  /**
+   * Hopping counts are summed from the tumbling ones (the default, 1h tumbling windows inside
+   * 24h/1h hopping ones). Over a day and a half of out-of-order articles, every final hopping
+   * window must equal both a recomputation from the inputs and the hopping windows counted directly
+   * from the mentions (the path taken when tumbling windows do not tile the hopping ones, here
+   * 40m).
+   */
+  @Test
+  void hoppingCountsSummedFromTumblingOnesEqualCountingEveryMention() {
+    SplittableRandom random = new SplittableRandom(7);
+    List<io.stancestream.events.Article> articles = new ArrayList<>();
+    Map<String, Long> expected = new TreeMap<>();
+    for (int i = 0; i < 300; i++) {
+      // Mostly in order, up to 20 minutes early or late: always within the 1h grace.
+      Instant at = H10.plusSeconds(i * 450L + random.nextInt(-1200, 1200));
+      String topic = List.of("nato-membership", "putin", "sanctions").get(random.nextInt(3));
+      int n = 1 + random.nextInt(3);
+      articles.add(mentioning("a" + i, at, topic + "=" + n));
+      long hour = at.getEpochSecond() - Math.floorMod(at.getEpochSecond(), 3600);
+      for (int k = 0; k < 24; k++) {
+        Instant start = Instant.ofEpochSecond(hour - k * 3600L);
+        expected.merge(
+            topic + "@" + start + "/" + start.plusSeconds(24 * 3600), (long) n, Long::sum);
+      }
+    }
+    Map<String, Long> summed = hoppingFinals(Map.of(), articles);
+    Map<String, Long> counted = hoppingFinals(Map.of("window.tumbling.size", "40m"), articles);
+    assertThat(summed).hasSizeGreaterThan(100).isEqualTo(counted);
+    summed.forEach((key, count) -> assertThat(count).as(key).isEqualTo(expected.get(key)));
+  }
+
+  private Map<String, Long> hoppingFinals(
+      Map<String, String> settings, List<io.stancestream.events.Article> articles) {
+    Path dir = stateDir.resolve("run-" + settings.hashCode());
+    try (TopologyFixture f = new TopologyFixture(dir, new ScriptedScorer(), settings)) {
+      articles.forEach(f::pipe);
+      Map<String, Long> finals = new TreeMap<>();
+      f.mentionsFinal.readKeyValuesToList().stream()
+          .filter(kv -> kv.value.window().equals(TopicMentionCount.HOPPING))
+          .forEach(kv -> assertThat(finals.put(kv.key, kv.value.count())).as(kv.key).isNull());
+      return finals;
     }
   }
 

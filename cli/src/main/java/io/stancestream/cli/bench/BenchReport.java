@@ -34,7 +34,11 @@ public record BenchReport(
 
   /** Passthrough and full topology figures under one processing guarantee. */
   public record TopologyFigures(
-      List<Double> passthroughRuns, List<Double> fullRuns, List<Double> fullDrainedRuns) {
+      List<Double> passthroughRuns,
+      List<Double> fullRuns,
+      List<Double> fullDrainedRuns,
+      List<Double> passthroughCpuMicros,
+      List<Double> fullCpuMicros) {
 
     double passthroughRps() {
       return Percentiles.median(passthroughRuns);
@@ -100,6 +104,11 @@ public record BenchReport(
       g.put("full_drained_rps", round(f.fullDrainedRps(), 1));
       g.put("full_over_passthrough", round(f.ratio(), 3));
       g.put("full_over_passthrough_paired", round(f.pairedRatio(), 3));
+      // Stream-thread CPU per record (to the n-th output record): steadier than the rates on a
+      // busy machine, and what sizing in cores needs.
+      g.put(
+          "passthrough_cpu_us_per_record", round(Percentiles.median(f.passthroughCpuMicros()), 1));
+      g.put("full_cpu_us_per_record", round(Percentiles.median(f.fullCpuMicros()), 1));
       g.put("passthrough_runs", rounded(f.passthroughRuns()));
       g.put("full_runs", rounded(f.fullRuns()));
       j.put(e.getKey(), g);

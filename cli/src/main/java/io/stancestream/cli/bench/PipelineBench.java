@@ -162,6 +162,8 @@ public final class PipelineBench {
       List<Double> pt = new ArrayList<>();
       List<Double> fu = new ArrayList<>();
       List<Double> drained = new ArrayList<>();
+      List<Double> ptCpu = new ArrayList<>();
+      List<Double> fuCpu = new ArrayList<>();
       for (int r = 1; r <= plan.repetitions(); r++) {
         TopologyRun.Result p =
             TopologyRun.run(
@@ -177,6 +179,8 @@ public final class PipelineBench {
         pt.add(p.recordsPerSecond());
         fu.add(f.recordsPerSecond());
         drained.add(drain ? f.drainedRecordsPerSecond() : Double.NaN);
+        ptCpu.add(p.cpuMicrosPerRecord());
+        fuCpu.add(f.cpuMicrosPerRecord());
         say(
             String.format(
                 java.util.Locale.ROOT,
@@ -193,7 +197,7 @@ public final class PipelineBench {
                         f.drainedRecordsPerSecond())
                     : ""));
       }
-      byGuarantee.put(guarantee, new BenchReport.TopologyFigures(pt, fu, drained));
+      byGuarantee.put(guarantee, new BenchReport.TopologyFigures(pt, fu, drained, ptCpu, fuCpu));
     }
 
     LatencyProbe.Result latency = null;

@@ -3,6 +3,8 @@ package io.stancestream.cli.bench;
 import io.stancestream.events.StanceStreamConfig;
 import io.stancestream.events.Topics;
 import io.stancestream.streams.StanceStreamApp;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,8 +40,16 @@ import org.apache.kafka.streams.Topology;
  */
 final class TopologyRun {
 
-  /** What one run measured; {@code drainedSeconds} is NaN when not asked for. */
-  record Result(long records, double seconds, double drainedSeconds) {
+  /**
+   * What one run measured; {@code drainedSeconds} is NaN when not asked for. {@code cpuSeconds} is
+   * the CPU time the app's stream threads used from RUNNING to the n-th output record: unlike the
+   * rates it hardly depends on what else the machine is doing.
+   */
+  record Result(long records, double seconds, double drainedSeconds, double cpuSeconds) {
+    double cpuMicrosPerRecord() {
+      return cpuSeconds * 1e6 / records;
+    }
+
     double recordsPerSecond() {
       return records / seconds;
     }
@@ -91,10 +101,12 @@ final class TopologyRun {
       try {
         streams.start();
         long firstThreadRunning = awaitFirstThreadRunning(streams, running);
+        long cpuAtStart = streamThreadsCpuNanos(applicationId);
         if (!running.await(LIMIT.toSeconds(), TimeUnit.SECONDS) || runningAt.get() < 0) {
           throw new IllegalStateException(applicationId + " did not reach RUNNING: " + last.get());
         }
         long done = watcher.awaitCount(n, LIMIT);
+        long cpu = streamThreadsCpuNanos(applicationId) - cpuAtStart;
         if (done < 0) {
           throw new IllegalStateException(
               applicationId
@@ -118,7 +130,7 @@ final class TopologyRun {
           long at = awaitDrained(runCfg, applicationId, topics.articles().name());
           drained = at < 0 ? Double.NaN : (at - start) / 1e9;
         }
-        return new Result(n, (done - start) / 1e9, drained);
+        return new Result(n, (done - start) / 1e9, drained, cpu / 1e9);
       } finally {
         streams.close(Duration.ofSeconds(30));
         streams.cleanUp();
@@ -151,6 +163,18 @@ final class TopologyRun {
       TimeUnit.MILLISECONDS.sleep(5);
     }
     return Long.MAX_VALUE;
+  }
+
+  /** CPU time used so far by the live stream threads of {@code applicationId}. */
+  private static long streamThreadsCpuNanos(String applicationId) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith(applicationId) && t.getName().contains("StreamThread")) {
+        total += Math.max(0, mx.getThreadCpuTime(t.getId()));
+      }
+    }
+    return total;
   }
 
   /** The nanoTime at which every source and repartition partition was committed up to its end. */

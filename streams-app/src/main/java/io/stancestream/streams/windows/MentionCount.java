@@ -36,6 +36,40 @@ public record MentionCount(long count, long articles, List<String> articleIds, L
     return new MentionCount(count + e.count(), articles + 1, ids, urls);
   }
 
+  /**
+   * What this count added to an earlier state of the same window: the differences of the counts,
+   * and the sampled ids and links past those already in {@code before} (samples only grow).
+   */
+  public MentionCount since(MentionCount before) {
+    return new MentionCount(
+        count - before.count,
+        articles - before.articles,
+        tail(articleIds, before.articleIds.size()),
+        tail(links, before.links.size()));
+  }
+
+  /** This count plus an increment from {@link #since}, samples topped up to {@code sampleSize}. */
+  public MentionCount plus(MentionCount delta, int sampleSize) {
+    List<String> ids = topUp(articleIds, delta.articleIds, sampleSize);
+    List<String> urls = topUp(links, delta.links, sampleSize);
+    return new MentionCount(count + delta.count, articles + delta.articles, ids, urls);
+  }
+
+  private static List<String> tail(List<String> list, int from) {
+    return from >= list.size() ? List.of() : List.copyOf(list.subList(from, list.size()));
+  }
+
+  private static List<String> topUp(List<String> sample, List<String> more, int sampleSize) {
+    if (more.isEmpty() || sample.size() >= sampleSize) {
+      return sample;
+    }
+    List<String> out = new ArrayList<>(sample);
+    for (int i = 0; i < more.size() && out.size() < sampleSize; i++) {
+      out.add(more.get(i));
+    }
+    return out;
+  }
+
   public TopicMentionCount toEvent(String topic, String kind, Window w, boolean isFinal) {
     return new TopicMentionCount(
         TopicMentionCount.SCHEMA_VERSION,

@@ -66,6 +66,15 @@ public record WindowSettings(
     return TimeWindows.ofSizeAndGrace(hoppingSize, grace).advanceBy(hoppingAdvance);
   }
 
+  /**
+   * Whether each hopping window is a union of whole tumbling windows (the tumbling size divides the
+   * hopping size and advance), so hopping counts can be summed from the tumbling ones.
+   */
+  public boolean hoppingFromTumbling() {
+    long t = tumblingSize.toMillis();
+    return hoppingSize.toMillis() % t == 0 && hoppingAdvance.toMillis() % t == 0;
+  }
+
   /** Store retention for windows of the given size: the setting, but never below size + grace. */
   public Duration retentionFor(Duration size) {
     Duration minimum = size.plus(grace);
