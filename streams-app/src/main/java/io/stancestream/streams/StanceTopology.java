@@ -209,7 +209,8 @@ public final class StanceTopology {
   static KStream<String, ArticleStance> enrich(
       KStream<String, Article> articles, Topics topics, ArticleScorer scorer) {
     KStream<String, ArticleStance> stances =
-        articles.processValues(() -> new Enricher(scorer), Named.as("enrich"));
+        articles.processValues(
+            () -> new Enricher(scorer, SEEN_ARTICLES), Named.as("enrich"), SEEN_ARTICLES);
     stances.to(
         topics.articleStance().name(), produced(topics.articleStance(), "article-stance-sink"));
     return stances;

@@ -124,4 +124,34 @@ class DeadLetterTopologyTest {
       assertThat(f.stances.isEmpty()).isTrue();
     }
   }
+
+  /**
+   * A record whose scoring failed is not remembered as seen: once the cause is fixed, replaying the
+   * dead letter ({@code replay-dlq}) scores it. Here the scorer fails on its first call only.
+   */
+  @Test
+  void aRecordThatFailedToScoreIsScoredWhenReplayed() {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ArticleScorer flaky =
+        (title, body) -> {
+          if (calls.getAndIncrement() == 0) {
+            throw new IllegalStateException("transient failure");
+          }
+          return new ScriptedScorer().analyze(title, body);
+        };
+    try (TopologyFixture f = new TopologyFixture(stateDir, flaky)) {
+      byte[] value = TopologyFixture.json(Articles.article("r1", T, "One", "Body one."));
+      f.pipeRaw("r1", value, T);
+      assertThat(f.dlq.readValuesToList())
+          .extracting(DeadLetter::reason)
+          .containsExactly("processing-failed");
+      assertThat(f.stances.isEmpty()).isTrue();
+
+      f.pipeRaw("r1", value, T.plusSeconds(1));
+      assertThat(f.stances.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("r1");
+      f.pipeRaw("r1", value, T.plusSeconds(2));
+      assertThat(f.stances.isEmpty()).as("scored once, then deduplicated as before").isTrue();
+    }
+  }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Scores an article with the analyzer and maps the analysis records onto the event records of
@@ -24,21 +25,31 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 public final class Enricher implements FixedKeyProcessor<String, Article, ArticleStance> {
 
   private final ArticleScorer scorer;
+  private final String seenStoreName;
   private FixedKeyProcessorContext<String, ArticleStance> context;
+  private KeyValueStore<String, String> seen;
 
-  public Enricher(ArticleScorer scorer) {
+  /**
+   * @param scorer the analyzer
+   * @param seenStoreName the store of {@link FirstSeenFilter}, where a scored article's id is
+   *     remembered (only then, so that a failed one can be replayed)
+   */
+  public Enricher(ArticleScorer scorer, String seenStoreName) {
     this.scorer = scorer;
+    this.seenStoreName = seenStoreName;
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, ArticleStance> context) {
     this.context = context;
+    this.seen = context.getStateStore(seenStoreName);
   }
 
   @Override
   public void process(FixedKeyRecord<String, Article> record) {
     Article a = record.value();
     AnalysisResult r = scorer.analyze(a.title() == null ? "" : a.title(), a.body());
+    FirstSeenFilter.markSeen(seen, record.key(), a);
     Instant processedAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
     context.forward(record.withValue(toStance(a, r, processedAt)));
   }

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * text changed is still dropped (logged), because counting a correction as a new article would
  * double the windowed counts. Scoring a corrected text needs a new id.
  *
+ * <p>An id is remembered only once its article has been scored ({@link Enricher} shares the store),
+ * so a record whose scoring failed (and went to {@code articles-dlq}) is scored when replayed.
+ *
  * <p>Input must be keyed, and partitioned, by article id: the topology re-keys records whose key
  * differs from their id before this step.
  */
@@ -51,8 +54,15 @@ public final class FirstSeenFilter implements FixedKeyProcessor<String, Article,
       }
       return;
     }
-    seen.put(record.key(), fingerprint);
+    // The Enricher marks the id (markSeen) once the article is scored: a record whose scoring
+    // fails goes to the dead-letter topic unmarked, so replaying it (replay-dlq) after the cause is
+    // fixed scores it instead of dropping it as already seen.
     context.forward(record);
+  }
+
+  /** Remembers {@code article} as seen; called by the step that scores it, once it has. */
+  static void markSeen(KeyValueStore<String, String> seen, String id, Article article) {
+    seen.put(id, fingerprint(article));
   }
 
   /** SHA-256 over title and body, first 16 bytes in hex. */
