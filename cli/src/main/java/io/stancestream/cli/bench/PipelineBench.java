@@ -11,6 +11,8 @@ import io.stancestream.streams.StanceTopology;
 import io.stancestream.streams.metrics.TimedScorer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +43,9 @@ import org.apache.kafka.streams.Topology;
  * the prefix {@value #CLUSTER_PREFIX}.
  */
 public final class PipelineBench {
+
+  /** Upper bound on warm-up runs of the full topology (JIT still compiling). */
+  private static final int MAX_FULL_WARMUPS = 5;
 
   static final String CLUSTER_PREFIX = "bench.";
   static final String PASSTHROUGH_TOPIC = "bench-passthrough";
@@ -147,8 +152,13 @@ public final class PipelineBench {
         say("warm-up: passthrough and full topology (" + guarantee + ")");
         TopologyRun.run(
             g, prefix + "-warmup-pt", passthrough, PASSTHROUGH_TOPIC, corpus.size(), false);
-        // The full topology has far more code to compile (scorer, stores, windows): two rounds.
-        for (int w = 1; w <= 2; w++) {
+        // The full topology has far more code to compile (scorer, stores, windows): at least two
+        // rounds, then more until the JIT compiler is nearly done (it used as much CPU as the
+        // stream thread in the first measured run otherwise), at most MAX_FULL_WARMUPS.
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (int w = 1; w <= MAX_FULL_WARMUPS; w++) {
+          long jitBefore = jit.getTotalCompilationTime();
+          long t0 = System.nanoTime();
           TopologyRun.run(
               g,
               prefix + "-warmup-full-" + w,
@@ -156,6 +166,14 @@ public final class PipelineBench {
               topics.articleStance().name(),
               corpus.size(),
               false);
+          double jitShare =
+              (jit.getTotalCompilationTime() - jitBefore) * 1e6 / (System.nanoTime() - t0);
+          say(
+              String.format(
+                  java.util.Locale.ROOT, "warm-up %d: JIT %.0f%% of the run", w, 100 * jitShare));
+          if (w >= 2 && jitShare < 0.10) {
+            break;
+          }
         }
         warm = true;
       }
