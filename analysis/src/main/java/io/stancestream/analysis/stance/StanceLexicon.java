@@ -34,6 +34,13 @@ final class StanceLexicon {
 
   final Set<String> nounDeterminers;
   final Set<String> nounFollowers;
+
+  /**
+   * Nouns that make a preceding "NATO" / "the alliance" a modifier ("NATO headquarters", "NATO
+   * allies"): a cue ending in the alliance's name is then not about membership.
+   */
+  final Set<String> compoundHeads;
+
   final int cueCount;
 
   StanceLexicon(ConfigFiles files) {
@@ -76,6 +83,7 @@ final class StanceLexicon {
     this.ironySkipTargets = words(mod.path("irony_skip_targets"));
     this.nounDeterminers = words(mod.path("noun_determiners"));
     this.nounFollowers = words(mod.path("noun_followers"));
+    this.compoundHeads = words(mod.path("compound_heads"));
     JsonNode genre = files.yaml("stance/genre.yaml");
     addList(b, genre.path("news_markers"), Tag.Kind.NEWS_MARKER);
     addList(b, genre.path("opinion_markers"), Tag.Kind.OPINION_MARKER);
@@ -86,6 +94,8 @@ final class StanceLexicon {
     addList(b, att.path("speaker_follows"), Tag.Kind.SPEAKER_FOLLOWS);
     addList(b, att.path("others_view"), Tag.Kind.OTHERS_VIEW);
     addList(b, att.path("exposition_markers"), Tag.Kind.EXPOSITION);
+    addList(b, att.path("presented_case"), Tag.Kind.PRESENTED_CASE);
+    addList(b, att.path("case_content"), Tag.Kind.CASE_CONTENT);
     addList(b, att.path("reported_facts"), Tag.Kind.REPORTED_FACT);
     addList(b, att.path("author_voice"), Tag.Kind.AUTHOR_VOICE);
     addList(b, att.path("author_rejects"), Tag.Kind.AUTHOR_REJECTS);

@@ -409,12 +409,18 @@ public final class StanceScorer {
         }
       }
     }
+    if (!who.attributed() && presentsCase(src, hits, tFirst, tLast)) {
+      // "The case against admitting Ukraine rests on one fear: ...": the writer lays out a side's
+      // case, like "Some argue ..."; a rebuttal right after it answers it.
+      out.speaker = "others";
+    }
     genreSignals(src, hits, tFirst, start, end, out);
-    boolean question = endsWithQuestion(src.original, start, end);
-    boolean rhetorical =
-        question
-            && (hasKindNear(hits, Tag.Kind.RHETORICAL, src, tFirst, 2)
-                || rhetoricalAfterComma(src, hits, tFirst));
+    boolean sentenceQuestion = endsWithQuestion(src.original, start, end);
+    boolean rhetoricalOpener =
+        hasKindNear(hits, Tag.Kind.RHETORICAL, src, tFirst, 2)
+            || rhetoricalAfterComma(src, hits, tFirst);
+    boolean question = sentenceQuestion;
+    boolean rhetorical = question && rhetoricalOpener;
 
     double sum = 0;
     double predictive = 0;
@@ -447,6 +453,9 @@ public final class StanceScorer {
         if (who.reports(cue.start())) {
           continue; // inside ", which has asked to join": the relative clause's subject speaks
         }
+        if (allianceAsModifier(src, hits, cue, tLast)) {
+          continue; // "outside NATO headquarters", "joined NATO allies in ...": not membership
+        }
         if (tag.predicate()
             && targetBefore(src, hits, cue, clause, tFirst, doc.natoText) == null
             && !(anaphoric
@@ -464,9 +473,22 @@ public final class StanceScorer {
           continue;
         }
         boolean[] mode = new boolean[2]; // [0] predictive (future/bare), [1] deontic/imperative
+        // A headline may hold two sentences ("Should Ukraine join NATO? Two experts disagree"):
+        // whether a cue is asked depends on the sentence it stands in.
+        boolean cueQuestion = questionAt(src.original, cue.end(), end, sentenceQuestion);
         double c =
             cueValue(
-                src, cue, tag, hits, clause, tFirst, tLast, headline, question, rhetorical, mode);
+                src,
+                cue,
+                tag,
+                hits,
+                clause,
+                tFirst,
+                tLast,
+                headline,
+                cueQuestion,
+                cueQuestion && rhetoricalOpener,
+                mode);
         if (c != 0 && (mode[1] || rhetorical)) {
           out.opinionMarker |= who.speaker().equals(AUTHOR);
         }
@@ -654,7 +676,9 @@ public final class StanceScorer {
           case REBUTTAL -> {
             boolean opens = src.firstTokenAtOrAfter(h.start()) - tFirst <= 1;
             out.rebuttal |= opens;
-            out.denial |= opens && src.lastTokenEndingBy(end) - tFirst < 4;
+            int last = src.lastTokenEndingBy(end);
+            // Short ("It is not.") or nothing but the verdict ("But I am not persuaded.").
+            out.denial |= opens && (last - tFirst < 4 || src.lastTokenEndingBy(h.end()) == last);
           }
           default -> {}
         }
@@ -978,6 +1002,92 @@ public final class StanceScorer {
   }
 
   /**
+   * Whether the text from {@code from} to the next sentence-final mark before {@code end} ends in a
+   * question mark; {@code fallback} when no such mark follows.
+   */
+  static boolean questionAt(String text, int from, int end, boolean fallback) {
+    for (int i = from; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '?') {
+        return true;
+      }
+      if (c == '!' || (c == '.' && endsSentence(text, i, end))) {
+        return i + 1 == end ? fallback : false;
+      }
+    }
+    return fallback;
+  }
+
+  /** A period followed by space and a capital, not the end of an initialism ("U.S. back"). */
+  private static boolean endsSentence(String text, int dot, int end) {
+    if (dot + 1 == end) {
+      return true;
+    }
+    if (!Character.isWhitespace(text.charAt(dot + 1))
+        || (dot >= 2 && text.charAt(dot - 2) == '.')) {
+      return false;
+    }
+    int next = dot + 1;
+    while (next < end && Character.isWhitespace(text.charAt(next))) {
+      next++;
+    }
+    return next == end || !Character.isLowerCase(text.charAt(next));
+  }
+
+  /**
+   * A cue that ends in the alliance's name followed by a noun it modifies ("outside NATO
+   * headquarters", "join NATO allies in condemning"): the alliance is not the object.
+   */
+  private boolean allianceAsModifier(Source src, List<Hit<Tag>> hits, Hit<Tag> cue, int tLast) {
+    int last = src.lastTokenEndingBy(cue.end());
+    if (last + 1 > tLast || src.gapHasPunct(last, last + 1)) {
+      return false;
+    }
+    if (!lex.compoundHeads.contains(src.word(last + 1))) {
+      return false;
+    }
+    for (Hit<Tag> h : hits) {
+      if (h.end() == cue.end() && has(h, Tag.Kind.NATO)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "The case against admitting Ukraine rests on one fear: ...": a presented-case subject in the
+   * first three words and, after it, what the case holds (a content verb or a colon).
+   */
+  private static boolean presentsCase(Source src, List<Hit<Tag>> hits, int tFirst, int tLast) {
+    int caseEnd = -1;
+    for (Hit<Tag> h : hits) {
+      if (has(h, Tag.Kind.PRESENTED_CASE)
+          && !src.inQuote(h.start())
+          && src.firstTokenAtOrAfter(h.start()) - tFirst <= 2) {
+        caseEnd = h.end();
+        break;
+      }
+    }
+    if (caseEnd < 0) {
+      return false;
+    }
+    for (Hit<Tag> h : hits) {
+      if (h.start() >= caseEnd && has(h, Tag.Kind.CASE_CONTENT) && !src.inQuote(h.start())) {
+        return true;
+      }
+    }
+    int caseTok = src.lastTokenEndingBy(caseEnd);
+    for (int t = caseTok; t < tLast; t++) {
+      for (int i = src.tokEnd[t]; i < src.tokStart[t + 1]; i++) {
+        if (src.original.charAt(i) == ':') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * A short speaker-less quote right next to the cue ('Ukraine's "right" to join NATO') is the
    * writer distancing themselves from the words: read as irony.
    */
@@ -1195,6 +1305,7 @@ public final class StanceScorer {
     double lastOthers; // value of the latest strawman sentence ("Some argue ...")
     int sinceOthers = 99;
     boolean lastOthersStrawman;
+    boolean quietAfterOthers; // the sentence after the latest reported view carries no stance
     int opinionSignals;
     int newsSignals;
     int attributedSentences;
@@ -1220,10 +1331,16 @@ public final class StanceScorer {
         attributedSentences++;
       }
       sinceOthers++;
+      if (sinceOthers == 1) {
+        quietAfterOthers = s.value == 0;
+      }
+      // A denial may come one sentence later when the sentence between carries no stance
+      // ("Your columnist argues X. I admire her conviction. But I am not persuaded."); a strawman
+      // is answered at once (a later "But ..." often turns to something else).
       if (s.byAuthor()
           && (lastOthersStrawman ? s.rebuttal : s.denial)
           && lastOthers != 0
-          && sinceOthers <= 1) {
+          && (sinceOthers <= 1 || (sinceOthers == 2 && quietAfterOthers && !lastOthersStrawman))) {
         // "Some argue X. In fact, ..." - the writer answers the strawman: the opposite of X, as
         // firmly as an explicit cue however weakly the strawman was put.
         double answer = -Math.signum(lastOthers) * Math.max(1.0, Math.abs(lastOthers));
@@ -1289,6 +1406,7 @@ public final class StanceScorer {
       double framingFactor =
           opinionGenre ? gp.opinionFraming() : newsGenre ? gp.newsFraming() : 1.0;
       double sum = authorSum + authorFraming * (framingFactor - 1.0);
+
       if (!opinion) {
         // Without any opinion marker, "Ukraine will join" / "applied to join" are reports.
         double keep = newsGenre ? gp.newsPredictive() : p.newsPredictive();

@@ -58,7 +58,9 @@ record Tag(
     OPPONENT,
     DISCLAIMER,
     EXPOSITION,
-    INTERVIEW_MARKER
+    INTERVIEW_MARKER,
+    PRESENTED_CASE,
+    CASE_CONTENT
   }
 
   static Tag of(Kind kind) {
