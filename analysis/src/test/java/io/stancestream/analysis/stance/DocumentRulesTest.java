@@ -51,8 +51,8 @@ class DocumentRulesTest {
   @Test
   void aHeaderLineThatIsOnlyAGenreLabelMarksOpinion() {
     String text =
-        "NATO leaders meet in July. NATO has 32 members. A grey zone invites the next war. "
-            + "The meeting lasts two days.";
+        "NATO leaders meet in July. NATO has 32 members. A grey zone perhaps invites the next "
+            + "war. The meeting lasts two days.";
     assertThat(analyze("A summit in July", "Perspective\n\n" + text).label())
         .isEqualTo(StanceLabel.FAVOR);
     assertThat(analyze("A summit in July", text).label()).isEqualTo(StanceLabel.NEUTRAL);
