@@ -168,35 +168,6 @@ final class PhraseAutomaton {
         edgeCount += out.size();
       }
     }
-    int[] fail = new int[states];
-    int[] denseNext = new int[dense * classes];
-    int[][] outputs = new int[states][];
-    for (int s = 0; s < states; s++) {
-      outputs[s] = sorted(ends.get(order[s]), s == 0 ? null : outputs[fail[s]]);
-      for (int k = 0; k < gotoClass[s].length; k++) {
-        int child = gotoTarget[s][k];
-        fail[child] =
-            s == 0
-                ? 0
-                : step(
-                    denseNext,
-                    classes,
-                    dense,
-                    gotoClass,
-                    gotoTarget,
-                    fail,
-                    fail[s],
-                    gotoClass[s][k]);
-      }
-      if (s < dense) {
-        for (int c = 0; c < classes; c++) {
-          denseNext[s * classes + c] = s == 0 ? 0 : denseNext[fail[s] * classes + c];
-        }
-        for (int k = 0; k < gotoClass[s].length; k++) {
-          denseNext[s * classes + gotoClass[s][k]] = gotoTarget[s][k];
-        }
-      }
-    }
     int[] edgeStart = new int[states - dense + 1];
     char[] edgeClass = new char[edgeCount];
     int[] edgeTarget = new int[edgeCount];
@@ -209,6 +180,37 @@ final class PhraseAutomaton {
       }
     }
     edgeStart[states - dense] = e;
+    int[] fail = new int[states];
+    int[] denseNext = new int[dense * classes];
+    int[][] outputs = new int[states][];
+    for (int s = 0; s < states; s++) {
+      outputs[s] = sorted(ends.get(order[s]), s == 0 ? null : outputs[fail[s]]);
+      for (int k = 0; k < gotoClass[s].length; k++) {
+        int child = gotoTarget[s][k];
+        // The failure target is shallower than the child, so its transitions are known already.
+        fail[child] =
+            s == 0
+                ? 0
+                : next(
+                    fail[s],
+                    gotoClass[s][k],
+                    classes,
+                    dense,
+                    denseNext,
+                    edgeStart,
+                    edgeClass,
+                    edgeTarget,
+                    fail);
+      }
+      if (s < dense) {
+        for (int c = 0; c < classes; c++) {
+          denseNext[s * classes + c] = s == 0 ? 0 : denseNext[fail[s] * classes + c];
+        }
+        for (int k = 0; k < gotoClass[s].length; k++) {
+          denseNext[s * classes + gotoClass[s][k]] = gotoTarget[s][k];
+        }
+      }
+    }
     return new PhraseAutomaton(
         classOf,
         classes,
@@ -220,27 +222,6 @@ final class PhraseAutomaton {
         fail,
         outputs,
         phrases);
-  }
-
-  /** The transition from {@code s} on class {@code c} while building (failure links known). */
-  private static int step(
-      int[] denseNext,
-      int classes,
-      int dense,
-      int[][] gotoClass,
-      int[][] gotoTarget,
-      int[] fail,
-      int s,
-      int c) {
-    while (s >= dense) {
-      for (int k = 0; k < gotoClass[s].length; k++) {
-        if (gotoClass[s][k] == c) {
-          return gotoTarget[s][k];
-        }
-      }
-      s = fail[s];
-    }
-    return denseNext[s * classes + c];
   }
 
   private static int[] sorted(List<Integer> own, int[] inherited) {
@@ -268,6 +249,23 @@ final class PhraseAutomaton {
   }
 
   private int next(int s, int c) {
+    return next(s, c, classes, dense, denseNext, edgeStart, edgeClass, edgeTarget, fail);
+  }
+
+  /**
+   * The transition from state {@code s} on character class {@code c}: a dense row answers at once;
+   * a deeper state tries its own goto edges, then falls back along its failure link.
+   */
+  private static int next(
+      int s,
+      int c,
+      int classes,
+      int dense,
+      int[] denseNext,
+      int[] edgeStart,
+      char[] edgeClass,
+      int[] edgeTarget,
+      int[] fail) {
     while (s >= dense) {
       for (int e = edgeStart[s - dense], end = edgeStart[s - dense + 1]; e < end; e++) {
         if (edgeClass[e] == c) {
