@@ -58,48 +58,76 @@ public final class GroupProgress implements AutoCloseable {
 
   /**
    * True when everything in the input and the app's repartition topics has been processed and
-   * committed. Committed offsets are read before end offsets: if they already reach the later ends,
-   * nothing was in flight in between.
+   * committed, allowing for trailing transaction markers (see {@link #onlyMarkersAfter}).
    */
   public boolean caughtUp() throws InterruptedException {
     try {
-      Map<TopicPartition, OffsetAndMetadata> committed = committed();
-      Set<String> sources =
-          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-              .filter(
-                  t ->
-                      t.equals(inputTopic)
-                          || (t.startsWith(applicationId + "-") && t.endsWith("-repartition")))
-              .collect(Collectors.toSet());
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin
-          .describeTopics(sources)
-          .allTopicNames()
-          .get(30, TimeUnit.SECONDS)
-          .forEach(
-              (name, d) ->
-                  d.partitions()
-                      .forEach(
-                          p ->
-                              latest.put(
-                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-      var ends =
-          admin
-              .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-              .all()
-              .get(30, TimeUnit.SECONDS);
-      Map<TopicPartition, Long> behind = new HashMap<>();
-      for (var e : ends.entrySet()) {
-        OffsetAndMetadata c = committed.get(e.getKey());
-        long done = c == null ? 0 : c.offset();
-        if (done < e.getValue().offset()) {
-          behind.put(e.getKey(), done);
-        }
-      }
-      return behind.isEmpty() || onlyMarkersAfter(behind, ends);
+      Lag lag = lag(sourcePartitions());
+      return lag.behind().isEmpty() || onlyMarkersAfter(lag.behind(), lag.ends());
     } catch (ExecutionException | TimeoutException e) {
       return false;
     }
+  }
+
+  /**
+   * True when every partition of {@code sources} is committed up to its end, strictly (no allowance
+   * for markers): a cheap check to poll with partitions found once by {@link #sourcePartitions}.
+   */
+  public boolean committedToEnds(Map<TopicPartition, OffsetSpec> sources)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return lag(sources).behind().isEmpty();
+  }
+
+  /** The partitions of the input and of the app's repartition topics that exist now. */
+  public Map<TopicPartition, OffsetSpec> sourcePartitions()
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Set<String> sources =
+        admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+            .filter(
+                t ->
+                    t.equals(inputTopic)
+                        || (t.startsWith(applicationId + "-") && t.endsWith("-repartition")))
+            .collect(Collectors.toSet());
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    admin
+        .describeTopics(sources)
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .forEach(
+            (name, d) ->
+                d.partitions()
+                    .forEach(
+                        p ->
+                            latest.put(
+                                new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    return latest;
+  }
+
+  /** Partitions committed short of their read-committed end (with that offset), and the ends. */
+  private record Lag(
+      Map<TopicPartition, Long> behind, Map<TopicPartition, ListOffsetsResultInfo> ends) {}
+
+  /**
+   * Committed offsets are read before end offsets: if they already reach the later ends, nothing
+   * was in flight in between.
+   */
+  private Lag lag(Map<TopicPartition, OffsetSpec> sources)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    Map<TopicPartition, OffsetAndMetadata> committed = committed();
+    var ends =
+        admin
+            .listOffsets(sources, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+    Map<TopicPartition, Long> behind = new HashMap<>();
+    for (var e : ends.entrySet()) {
+      OffsetAndMetadata c = committed.get(e.getKey());
+      long done = c == null ? 0 : c.offset();
+      if (done < e.getValue().offset()) {
+        behind.put(e.getKey(), done);
+      }
+    }
+    return new Lag(behind, ends);
   }
 
   /**
