@@ -268,30 +268,15 @@ final class Source {
 
   /** Whether the text between tokens {@code a} and {@code b} holds clause punctuation. */
   boolean gapHasPunct(int a, int b) {
-    for (int i = tokEnd[a]; i < tokStart[b]; i++) {
-      char c = folded.charAt(i);
-      if (c == ','
-          || c == ';'
-          || c == ':'
-          || c == '('
-          || c == ')'
-          || c == '"'
-          || c == '\u2014'
-          || c == '\u2013'
-          || c == '.'
-          || c == '?'
-          || c == '!') {
-        return true;
-      }
-      if (c == '-' && i > 0 && folded.charAt(i - 1) == ' ') {
-        return true;
-      }
-    }
-    return false;
+    return gapHasBreak(a, b, true);
   }
 
   /** Like {@link #gapHasPunct} but quotation marks do not split clauses. */
   boolean gapHasClausePunct(int a, int b) {
+    return gapHasBreak(a, b, false);
+  }
+
+  private boolean gapHasBreak(int a, int b, boolean quoteBreaks) {
     for (int i = tokEnd[a]; i < tokStart[b]; i++) {
       char c = folded.charAt(i);
       if (c == ','
@@ -299,6 +284,7 @@ final class Source {
           || c == ':'
           || c == '('
           || c == ')'
+          || (quoteBreaks && c == '"')
           || c == '\u2014'
           || c == '\u2013'
           || c == '.'
