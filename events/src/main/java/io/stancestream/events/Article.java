@@ -39,6 +39,44 @@ public record Article(
         ingestedAt);
   }
 
+  /** This article under another id. */
+  public Article withId(String newId) {
+    return new Article(
+        schemaVersion,
+        newId,
+        url,
+        title,
+        outlet,
+        author,
+        publishedAt,
+        language,
+        body,
+        source,
+        ingestedAt);
+  }
+
+  /** This article with another title. */
+  public Article withTitle(String newTitle) {
+    return new Article(
+        schemaVersion,
+        id,
+        url,
+        newTitle,
+        outlet,
+        author,
+        publishedAt,
+        language,
+        body,
+        source,
+        ingestedAt);
+  }
+
+  /** This article stamped with another schema version. */
+  public Article withSchemaVersion(int version) {
+    return new Article(
+        version, id, url, title, outlet, author, publishedAt, language, body, source, ingestedAt);
+  }
+
   /** Event time: when the article was published, falling back to when it was ingested. */
   public Instant eventTime() {
     return publishedAt != null ? publishedAt : ingestedAt;

@@ -81,7 +81,7 @@ public final class PoisonGenerator {
             articles.randomLean(),
             600 + random.nextInt(1500),
             java.time.Instant.parse("2025-06-01T00:00:00Z").plusSeconds(random.nextInt(86_400)));
-    a = withId(a, "poison-" + index);
+    a = a.withId("poison-" + index);
     return new Poison(kind, bytes(kind, a));
   }
 
@@ -174,34 +174,7 @@ public final class PoisonGenerator {
     int at = random.nextInt(body.length());
     return random.nextBoolean()
         ? json(a.withBody(body.substring(0, at) + c + body.substring(at)))
-        : json(
-            new Article(
-                a.schemaVersion(),
-                a.id(),
-                a.url(),
-                a.title() + c,
-                a.outlet(),
-                a.author(),
-                a.publishedAt(),
-                a.language(),
-                a.body(),
-                a.source(),
-                a.ingestedAt()));
-  }
-
-  private static Article withId(Article a, String id) {
-    return new Article(
-        a.schemaVersion(),
-        id,
-        a.url(),
-        a.title(),
-        a.outlet(),
-        a.author(),
-        a.publishedAt(),
-        a.language(),
-        a.body(),
-        a.source(),
-        a.ingestedAt());
+        : json(a.withTitle(a.title() + c));
   }
 
   private static ObjectNode tree(Article a) {

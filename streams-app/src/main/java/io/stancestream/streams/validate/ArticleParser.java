@@ -145,18 +145,7 @@ public final class ArticleParser {
     Article normalised =
         a.schemaVersion() == Article.SCHEMA_VERSION
             ? a
-            : new Article(
-                Article.SCHEMA_VERSION,
-                a.id(),
-                a.url(),
-                a.title(),
-                a.outlet(),
-                a.author(),
-                a.publishedAt(),
-                a.language(),
-                a.body(),
-                a.source(),
-                a.ingestedAt());
+            : a.withSchemaVersion(Article.SCHEMA_VERSION);
     return new Accepted(normalised);
   }
 
