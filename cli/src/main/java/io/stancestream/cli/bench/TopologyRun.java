@@ -1,12 +1,13 @@
 package io.stancestream.cli.bench;
 
+import io.stancestream.cli.GroupProgress;
 import io.stancestream.events.StanceStreamConfig;
 import io.stancestream.events.Topics;
 import io.stancestream.streams.StanceStreamApp;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -19,10 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -169,9 +167,12 @@ final class TopologyRun {
   private static long streamThreadsCpuNanos(String applicationId) {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long total = 0;
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith(applicationId) && t.getName().contains("StreamThread")) {
-        total += Math.max(0, mx.getThreadCpuTime(t.getId()));
+    // Thread infos without stack traces: names are all that is needed.
+    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null
+          && t.getThreadName().startsWith(applicationId)
+          && t.getThreadName().contains("StreamThread")) {
+        total += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
       }
     }
     return total;
@@ -181,27 +182,14 @@ final class TopologyRun {
   private static long awaitDrained(StanceStreamConfig cfg, String appId, String input)
       throws InterruptedException {
     long deadline = System.nanoTime() + LIMIT.toNanos();
-    try (Admin admin = Admin.create(cfg.clientProperties("admin."))) {
-      Set<String> sources =
-          admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-              .filter(
-                  t -> t.equals(input) || (t.startsWith(appId + "-") && t.endsWith("-repartition")))
-              .collect(Collectors.toSet());
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      admin
-          .describeTopics(sources)
-          .allTopicNames()
-          .get(30, TimeUnit.SECONDS)
-          .forEach(
-              (name, d) ->
-                  d.partitions()
-                      .forEach(
-                          p ->
-                              latest.put(
-                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    try (GroupProgress progress =
+        new GroupProgress(
+            cfg.clientProperties("admin."), cfg.clientProperties("consumer."), appId, input)) {
+      // Found once: polling then costs two admin calls every 25 ms while the run is measured.
+      Map<TopicPartition, OffsetSpec> sources = progress.sourcePartitions();
       while (System.nanoTime() < deadline) {
         long now = System.nanoTime();
-        if (committedToEnd(admin, appId, latest)) {
+        if (progress.committedToEnds(sources)) {
           return now;
         }
         TimeUnit.MILLISECONDS.sleep(25);
@@ -210,28 +198,6 @@ final class TopologyRun {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot read the offsets of " + appId + ": " + e, e);
     }
-  }
-
-  private static boolean committedToEnd(
-      Admin admin, String appId, Map<TopicPartition, OffsetSpec> latest)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    var ends =
-        admin
-            .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-            .all()
-            .get(30, TimeUnit.SECONDS);
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin
-            .listConsumerGroupOffsets(appId)
-            .partitionsToOffsetAndMetadata()
-            .get(30, TimeUnit.SECONDS);
-    for (var e : ends.entrySet()) {
-      OffsetAndMetadata c = committed.get(e.getKey());
-      if ((c == null ? 0 : c.offset()) < e.getValue().offset()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Internal topics of a finished run only cost the broker disk and metadata: delete them. */

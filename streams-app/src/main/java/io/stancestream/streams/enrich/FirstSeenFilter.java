@@ -45,11 +45,10 @@ public final class FirstSeenFilter implements FixedKeyProcessor<String, Article,
 
   @Override
   public void process(FixedKeyRecord<String, Article> record) {
-    Article article = record.value();
-    String fingerprint = fingerprint(article);
     String previous = seen.get(record.key());
     if (previous != null) {
-      if (!previous.equals(fingerprint)) {
+      // Fingerprinted only here: a new article's fingerprint is taken once, when it is marked.
+      if (!previous.equals(fingerprint(record.value()))) {
         LOG.info("dropped a re-published article with changed text (first wins): {}", record.key());
       }
       return;
