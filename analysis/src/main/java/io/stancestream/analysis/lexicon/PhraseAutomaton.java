@@ -2,27 +2,24 @@ package io.stancestream.analysis.lexicon;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Aho-Corasick automaton behind {@link PhraseLexicon}. Shallow states (the first {@value
- * #DENSE_DEPTH} characters of phrases, where scanning spends nearly all its time) have a full
- * transition row: one array read per character. Deeper states keep only their own goto edges and a
- * failure link, and fall back along it until a shallow state answers. Characters that occur in no
- * phrase share one class. Reports every occurrence of every phrase, overlaps included, in order of
- * end position, and phrases ending at the same position in their natural (alphabetical) order.
- * Immutable and thread-safe.
+ * The phrase trie behind {@link PhraseLexicon}: finds every whole-word occurrence of every phrase
+ * by walking the trie from each word start (a position not preceded by a letter or digit) for as
+ * long as the text follows a phrase prefix. Shallow states (the first {@value #DENSE_DEPTH}
+ * characters of phrases, where walks spend most of their steps) have a full child row, one array
+ * read per character; deeper states keep their child edges in a short list. Characters that occur
+ * in no phrase end a walk at once. Immutable and thread-safe.
  *
- * <p>Why not one dense table for every state: the stance lexicon compiles to ~87,000 states, and a
- * dense table of them (13 MB) does not stay in the CPU caches when the stream thread also runs
- * window stores and serdes: every character was a cache miss. The split layout is ~1 MB, and its
- * hot part fits in L2 (see {@code docs/performance.md}). It replaces {@code
- * org.ahocorasick.trie.Trie}, whose per-state {@code HashMap<Character, ...>} transitions made
- * phrase lookup the largest part of scoring.
+ * <p>Why not Aho-Corasick, as before: it follows every substring of the text, so most of its work
+ * (matches inside words, "nato" in "senator", and failure-link chains through the 87,000 states of
+ * the stance lexicon) was thrown away by the whole-word check afterwards. Anchoring walks at word
+ * starts does only the work whose results are kept, and a phrase ends at exactly one state, so no
+ * output lists are inherited. See {@code docs/performance.md}.
  */
 final class PhraseAutomaton {
 
@@ -34,53 +31,42 @@ final class PhraseAutomaton {
     void accept(int start, int end, int phrase);
   }
 
-  /** States up to this depth get a dense transition row. */
+  /** States up to this depth get a dense child row. */
   static final int DENSE_DEPTH = 3;
+
+  private static final int NONE = -1;
 
   private final char[] classOf;
   private final int classes;
-  // States [0, dense) in breadth-first order: full rows of `classes` next states.
+  // States [0, dense) in breadth-first order: full rows of `classes` children (0 = no child; the
+  // root is nobody's child).
   private final int dense;
-  private final int[] denseNext;
-  // States [dense, states): goto edges edgeClass/edgeTarget[edgeStart[s - dense] ..
-  // edgeStart[s - dense + 1]) and the failure link, which always leads to a smaller state.
+  private final int[] denseChild;
+  // States [dense, states): children (class, target) pairs in edgeList[2 * edgeStart[s - dense] ..
+  // 2 * edgeStart[s - dense + 1]).
   private final int[] edgeStart;
-  private final char[] edgeClass;
-  private final int[] edgeTarget;
-  private final int[] fail;
-  // One bit per state that ends a phrase: read for every character, so it must stay small.
-  private final long[] hasOutput;
-  // Per state, the indices of the phrases ending there; indices follow alphabetical order.
-  private final int[][] outputs;
+  private final int[] edgeList;
+  // The phrase ending at each state, or NONE.
+  private final int[] phraseAt;
   private final String[] phrases;
 
   private PhraseAutomaton(
       char[] classOf,
       int classes,
       int dense,
-      int[] denseNext,
+      int[] denseChild,
       int[] edgeStart,
-      char[] edgeClass,
-      int[] edgeTarget,
-      int[] fail,
-      int[][] outputs,
+      int[] edgeList,
+      int[] phraseAt,
       String[] phrases) {
     this.classOf = classOf;
     this.classes = classes;
     this.dense = dense;
-    this.denseNext = denseNext;
+    this.denseChild = denseChild;
     this.edgeStart = edgeStart;
-    this.edgeClass = edgeClass;
-    this.edgeTarget = edgeTarget;
-    this.fail = fail;
-    this.outputs = outputs;
+    this.edgeList = edgeList;
+    this.phraseAt = phraseAt;
     this.phrases = phrases;
-    this.hasOutput = new long[(outputs.length + 63) / 64];
-    for (int s = 0; s < outputs.length; s++) {
-      if (outputs[s].length > 0) {
-        hasOutput[s >>> 6] |= 1L << s;
-      }
-    }
   }
 
   static PhraseAutomaton of(Collection<String> distinctPhrases) {
@@ -103,11 +89,11 @@ final class PhraseAutomaton {
     if (classes > Character.MAX_VALUE) {
       throw new IllegalArgumentException("too many distinct characters in the phrases");
     }
-    // The trie: goto edges per state, and the phrases ending at each state.
+    // The trie: child edges per state, and the phrase ending at each state.
     List<Map<Integer, Integer>> edges = new ArrayList<>();
-    List<List<Integer>> ends = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
     edges.add(new HashMap<>());
-    ends.add(new ArrayList<>());
+    ends.add(NONE);
     for (int index = 0; index < phrases.length; index++) {
       String p = phrases[index];
       int s = 0;
@@ -117,164 +103,138 @@ final class PhraseAutomaton {
         if (t == null) {
           t = edges.size();
           edges.add(new HashMap<>());
-          ends.add(new ArrayList<>());
+          ends.add(NONE);
           edges.get(s).put(c, t);
         }
         s = t;
       }
-      ends.get(s).add(index);
+      ends.set(s, index);
     }
     int states = edges.size();
-    // Number states breadth first: shallow states share cache lines, the dense ones form a
-    // prefix of the numbering, and a state's failure target always has a smaller number.
-    int[] order = new int[states];
+    // Shallow states (up to DENSE_DEPTH) are numbered breadth first, so that they share cache
+    // lines and form the dense prefix of the numbering; deeper states depth first (pre-order), so
+    // that a walk down a phrase reads its states' edges one after the other in memory.
     int[] id = new int[states];
-    int[] depth = new int[states];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    queue.add(0);
+    int[] order = new int[states];
+    List<Integer> frontier = new ArrayList<>(List.of(0));
     int numbered = 0;
-    int dense = 0;
-    while (!queue.isEmpty()) {
-      int old = queue.poll();
-      id[old] = numbered;
-      order[numbered] = old;
-      if (depth[numbered] <= DENSE_DEPTH) {
-        dense = numbered + 1;
+    List<Integer> deepRoots = new ArrayList<>();
+    for (int depth = 0; !frontier.isEmpty(); depth++) {
+      List<Integer> next = new ArrayList<>();
+      for (int old : frontier) {
+        id[old] = numbered;
+        order[numbered++] = old;
+        for (int c = 1; c < classes; c++) {
+          Integer t = edges.get(old).get(c);
+          if (t != null) {
+            (depth < DENSE_DEPTH ? next : deepRoots).add(t);
+          }
+        }
       }
-      int parentDepth = depth[numbered];
-      numbered++;
-      for (int c = 0; c < classes; c++) {
+      frontier = next;
+    }
+    int dense = numbered;
+    ArrayDeque<Integer> stack = new ArrayDeque<>();
+    for (int r = deepRoots.size() - 1; r >= 0; r--) {
+      stack.push(deepRoots.get(r));
+    }
+    while (!stack.isEmpty()) {
+      int old = stack.pop();
+      id[old] = numbered;
+      order[numbered++] = old;
+      for (int c = classes - 1; c > 0; c--) {
         Integer t = edges.get(old).get(c);
         if (t != null) {
-          depth[numbered + queue.size()] = parentDepth + 1;
-          queue.add(t);
+          stack.push(t);
         }
       }
     }
-    // Goto edges by new number, and failure links, breadth first (a failure target is shallower).
-    int[][] gotoClass = new int[states][];
-    int[][] gotoTarget = new int[states][];
-    int edgeCount = 0;
-    for (int s = 0; s < states; s++) {
-      Map<Integer, Integer> out = edges.get(order[s]);
-      gotoClass[s] = new int[out.size()];
-      gotoTarget[s] = new int[out.size()];
-      int k = 0;
-      for (Map.Entry<Integer, Integer> e : out.entrySet()) {
-        gotoClass[s][k] = e.getKey();
-        gotoTarget[s][k++] = id[e.getValue()];
-      }
-      if (s >= dense) {
-        edgeCount += out.size();
-      }
-    }
+    int[] denseChild = new int[dense * classes];
     int[] edgeStart = new int[states - dense + 1];
-    char[] edgeClass = new char[edgeCount];
-    int[] edgeTarget = new int[edgeCount];
-    int e = 0;
-    for (int s = dense; s < states; s++) {
-      edgeStart[s - dense] = e;
-      for (int k = 0; k < gotoClass[s].length; k++) {
-        edgeClass[e] = (char) gotoClass[s][k];
-        edgeTarget[e++] = gotoTarget[s][k];
+    List<int[]> sparse = new ArrayList<>();
+    int[] phraseAt = new int[states];
+    for (int s = 0; s < states; s++) {
+      phraseAt[s] = ends.get(order[s]);
+      if (s >= dense) {
+        edgeStart[s - dense] = sparse.size();
+      }
+      for (Map.Entry<Integer, Integer> e : edges.get(order[s]).entrySet()) {
+        if (s < dense) {
+          denseChild[s * classes + e.getKey()] = id[e.getValue()];
+        } else {
+          sparse.add(new int[] {e.getKey(), id[e.getValue()]});
+        }
       }
     }
-    edgeStart[states - dense] = e;
-    int[] fail = new int[states];
-    int[] denseNext = new int[dense * classes];
-    int[][] outputs = new int[states][];
-    for (int s = 0; s < states; s++) {
-      outputs[s] = sorted(ends.get(order[s]), s == 0 ? null : outputs[fail[s]]);
-      for (int k = 0; k < gotoClass[s].length; k++) {
-        int child = gotoTarget[s][k];
-        // The failure target is shallower than the child, so its transitions are known already.
-        fail[child] =
-            s == 0
-                ? 0
-                : next(
-                    fail[s],
-                    gotoClass[s][k],
-                    classes,
-                    dense,
-                    denseNext,
-                    edgeStart,
-                    edgeClass,
-                    edgeTarget,
-                    fail);
-      }
-      if (s < dense) {
-        for (int c = 0; c < classes; c++) {
-          denseNext[s * classes + c] = s == 0 ? 0 : denseNext[fail[s] * classes + c];
-        }
-        for (int k = 0; k < gotoClass[s].length; k++) {
-          denseNext[s * classes + gotoClass[s][k]] = gotoTarget[s][k];
-        }
-      }
+    edgeStart[states - dense] = sparse.size();
+    // Class and target of each edge side by side: one cache line holds a state's short list.
+    int[] edgeList = new int[2 * sparse.size()];
+    for (int e = 0; e < sparse.size(); e++) {
+      edgeList[2 * e] = sparse.get(e)[0];
+      edgeList[2 * e + 1] = sparse.get(e)[1];
     }
     return new PhraseAutomaton(
-        classOf,
-        classes,
-        dense,
-        denseNext,
-        edgeStart,
-        edgeClass,
-        edgeTarget,
-        fail,
-        outputs,
-        phrases);
+        classOf, classes, dense, denseChild, edgeStart, edgeList, phraseAt, phrases);
   }
 
-  private static int[] sorted(List<Integer> own, int[] inherited) {
-    if (own.isEmpty() && inherited != null) {
-      return inherited;
-    }
-    List<Integer> all = new ArrayList<>(own);
-    if (inherited != null) {
-      Arrays.stream(inherited).forEach(all::add);
-    }
-    return all.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
-  }
-
-  /** Reports every occurrence of every phrase in {@code text}. */
+  /** Reports every whole-word occurrence of every phrase in {@code text}. */
   void scan(String text, Sink sink) {
-    int s = 0;
-    for (int i = 0; i < text.length(); i++) {
-      s = next(s, classOf[text.charAt(i)]);
-      if ((hasOutput[s >>> 6] & (1L << s)) != 0) {
-        for (int phrase : outputs[s]) {
-          sink.accept(i + 1 - phrases[phrase].length(), i + 1, phrase);
-        }
-      }
-    }
-  }
-
-  private int next(int s, int c) {
-    return next(s, c, classes, dense, denseNext, edgeStart, edgeClass, edgeTarget, fail);
+    scan(text.toCharArray(), text.length(), sink);
   }
 
   /**
-   * The transition from state {@code s} on character class {@code c}: a dense row answers at once;
-   * a deeper state tries its own goto edges, then falls back along its failure link.
+   * Reports every whole-word occurrence of every phrase in {@code text[0, length)}: an occurrence
+   * neither preceded nor followed by a letter or digit. Occurrences come in order of start, then
+   * end.
    */
-  private static int next(
-      int s,
-      int c,
-      int classes,
-      int dense,
-      int[] denseNext,
-      int[] edgeStart,
-      char[] edgeClass,
-      int[] edgeTarget,
-      int[] fail) {
-    while (s >= dense) {
-      for (int e = edgeStart[s - dense], end = edgeStart[s - dense + 1]; e < end; e++) {
-        if (edgeClass[e] == c) {
-          return edgeTarget[e];
-        }
+  void scan(char[] text, int length, Sink sink) {
+    boolean afterWordChar = false;
+    for (int i = 0; i < length; i++) {
+      char c = text[i];
+      if (!afterWordChar && classOf[c] != 0) {
+        walk(text, length, i, sink);
       }
-      s = fail[s];
+      afterWordChar = isWordChar(c);
     }
-    return denseNext[s * classes + c];
+  }
+
+  private void walk(char[] text, int length, int start, Sink sink) {
+    int s = 0;
+    for (int j = start; j < length; j++) {
+      int c = classOf[text[j]];
+      if (c == 0) {
+        return;
+      }
+      s = child(s, c);
+      if (s == 0) {
+        return;
+      }
+      int phrase = phraseAt[s];
+      if (phrase != NONE && (j + 1 == length || !isWordChar(text[j + 1]))) {
+        sink.accept(start, j + 1, phrase);
+      }
+    }
+  }
+
+  private static boolean isWordChar(char c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  /** The child of state {@code s} on character class {@code c}, or 0 if there is none. */
+  private int child(int s, int c) {
+    if (s < dense) {
+      return denseChild[s * classes + c];
+    }
+    int[] list = edgeList;
+    for (int e = 2 * edgeStart[s - dense], end = 2 * edgeStart[s - dense + 1]; e < end; e += 2) {
+      if (list[e] == c) {
+        return list[e + 1];
+      }
+    }
+    return 0;
   }
 
   /** The phrase with this index. */
@@ -289,10 +249,10 @@ final class PhraseAutomaton {
 
   /** Number of states, for tests and sizing. */
   int states() {
-    return outputs.length;
+    return phraseAt.length;
   }
 
-  /** Number of states with a dense transition row. */
+  /** Number of states with a dense child row. */
   int denseStates() {
     return dense;
   }

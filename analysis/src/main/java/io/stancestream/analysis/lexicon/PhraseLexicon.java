@@ -65,26 +65,26 @@ public final class PhraseLexicon<P> {
   }
 
   /**
-   * Finds every whole-word occurrence in an already folded text, in order of end position. Overlaps
-   * are kept: a long phrase and a shorter phrase inside it are both reported.
+   * Finds every whole-word occurrence in an already folded text, in order of start, then end.
+   * Overlaps are kept: a long phrase and a shorter phrase inside it are both reported.
    */
   public List<Hit<P>> find(String foldedText) {
-    List<Hit<P>> hits = new ArrayList<>();
-    automaton.scan(
-        foldedText,
-        (start, end, phrase) -> {
-          if (isWordBoundary(foldedText, start - 1) && isWordBoundary(foldedText, end)) {
-            hits.add(new Hit<>(start, end, automaton.phrase(phrase), payloads.get(phrase)));
-          }
-        });
-    return hits;
+    return find(foldedText.toCharArray(), foldedText.length());
   }
 
-  private static boolean isWordBoundary(String text, int index) {
-    if (index < 0 || index >= text.length()) {
-      return true;
-    }
-    return !Character.isLetterOrDigit(text.charAt(index));
+  /** Same as {@link #find(String)} on the folded form of a normalized text. */
+  public List<Hit<P>> find(NormalizedText text) {
+    return find(text.foldedChars(), text.length());
+  }
+
+  private List<Hit<P>> find(char[] folded, int length) {
+    List<Hit<P>> hits = new ArrayList<>();
+    automaton.scan(
+        folded,
+        length,
+        (start, end, phrase) ->
+            hits.add(new Hit<>(start, end, automaton.phrase(phrase), payloads.get(phrase))));
+    return hits;
   }
 
   /**

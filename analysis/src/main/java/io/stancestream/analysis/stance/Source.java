@@ -1,9 +1,9 @@
 package io.stancestream.analysis.stance;
 
 import io.stancestream.analysis.lexicon.PhraseLexicon.Hit;
+import io.stancestream.analysis.text.NormalizedText;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -59,31 +59,35 @@ final class Source {
 
   final String original;
   final String folded;
+  // The folded text as characters, for the scanning loops (see NormalizedText#foldedChars).
+  private final char[] fc;
   final List<Hit<Tag>> hits;
   final int[] tokStart;
   final int[] tokEnd;
   final int ntok;
   final List<Quote> quotes;
 
-  Source(String original, String folded, StanceLexicon lex) {
-    this.original = original;
-    this.folded = folded;
-    List<Hit<Tag>> found = lex.phrases.find(folded);
-    found.sort(Comparator.comparingInt(Hit::start));
-    this.hits = found;
-    int[] s = new int[Math.max(16, folded.length() / 4)];
+  /** Prepares {@code text}, whose original is the text offsets refer to. */
+  Source(NormalizedText text, StanceLexicon lex) {
+    this.original = text.original();
+    this.folded = text.folded();
+    this.fc = text.foldedChars();
+    // Sorted by start, then end, as the lexicon reports them.
+    this.hits = lex.phrases.find(text);
+    char[] f = fc;
+    int[] s = new int[Math.max(16, f.length / 4)];
     int[] e = new int[s.length];
     int n = 0;
-    int len = folded.length();
+    int len = f.length;
     int i = 0;
     while (i < len) {
-      char c = folded.charAt(i);
+      char c = f[i];
       if (!Character.isLetterOrDigit(c)) {
         i++;
         continue;
       }
       int start = i;
-      while (i < len && isWordChar(folded, i)) {
+      while (i < len && isWordChar(f, i)) {
         i++;
       }
       if (n == s.length) {
@@ -100,23 +104,29 @@ final class Source {
     this.quotes = findQuotes();
   }
 
-  private static boolean isWordChar(String f, int i) {
-    char c = f.charAt(i);
+  private static boolean isWordChar(char[] f, int i) {
+    char c = f[i];
     if (Character.isLetterOrDigit(c)) {
       return true;
     }
     // Apostrophes and hyphens inside a word ("nato's", "don't", "cease-fire").
     return (c == '\'' || c == '-')
-        && i + 1 < f.length()
-        && Character.isLetterOrDigit(f.charAt(i + 1))
+        && i + 1 < f.length
+        && Character.isLetterOrDigit(f[i + 1])
         && i > 0
-        && Character.isLetterOrDigit(f.charAt(i - 1));
+        && Character.isLetterOrDigit(f[i - 1]);
   }
 
   private List<Quote> findQuotes() {
     List<Quote> out = new ArrayList<>();
     int open = -1;
-    for (int i = 0; i < original.length(); i++) {
+    // Quotation marks fold to '"', so the folded text tells where the original has one; the
+    // original then says which.
+    char[] f = fc;
+    for (int i = 0; i < f.length; i++) {
+      if (f[i] != '"' && f[i] != '\n') {
+        continue;
+      }
       char c = original.charAt(i);
       boolean opening = c == '\u201C' || (c == '"' && open < 0);
       boolean closing = c == '\u201D' || (c == '"' && open >= 0);
@@ -148,7 +158,11 @@ final class Source {
    */
   private void findSingleQuotes(List<Quote> out) {
     int open = -1;
-    for (int i = 0; i < original.length(); i++) {
+    char[] f = fc;
+    for (int i = 0; i < f.length; i++) {
+      if (f[i] != '\'' && f[i] != '\n') {
+        continue; // U+2018 and U+2019 fold to an apostrophe
+      }
       char c = original.charAt(i);
       if (c == '\u2018' && (i == 0 || !Character.isLetterOrDigit(original.charAt(i - 1)))) {
         open = i;
@@ -277,8 +291,9 @@ final class Source {
   }
 
   private boolean gapHasBreak(int a, int b, boolean quoteBreaks) {
+    char[] f = fc;
     for (int i = tokEnd[a]; i < tokStart[b]; i++) {
-      char c = folded.charAt(i);
+      char c = f[i];
       if (c == ','
           || c == ';'
           || c == ':'
@@ -292,7 +307,7 @@ final class Source {
           || c == '!') {
         return true;
       }
-      if (c == '-' && i > 0 && folded.charAt(i - 1) == ' ') {
+      if (c == '-' && i > 0 && f[i - 1] == ' ') {
         return true;
       }
     }

@@ -96,10 +96,10 @@ public final class StanceScorer {
    */
   public StanceOutcome score(
       String title, CleanedText cleaned, List<Sentence> sentences, NormalizedText norm) {
-    Source body = new Source(cleaned.body(), norm.folded(), lex);
+    Source body = new Source(norm, lex);
     Source titleSource = null;
     if (title != null && !title.isBlank() && cleaned.titleSegment() < 0) {
-      titleSource = new Source(title, NormalizedText.of(title).folded(), lex);
+      titleSource = new Source(NormalizedText.of(title), lex);
     }
     int natoMentions =
         body.count(Tag.Kind.NATO) + (titleSource == null ? 0 : titleSource.count(Tag.Kind.NATO));

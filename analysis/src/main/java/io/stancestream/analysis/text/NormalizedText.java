@@ -7,11 +7,12 @@ package io.stancestream.analysis.text;
  */
 public final class NormalizedText {
   private final String original;
-  private final String folded;
+  private final char[] foldedChars;
+  private String folded;
 
-  private NormalizedText(String original, String folded) {
+  private NormalizedText(String original, char[] foldedChars) {
     this.original = original;
-    this.folded = folded;
+    this.foldedChars = foldedChars;
   }
 
   /** Folds {@code text} character by character. */
@@ -20,7 +21,7 @@ public final class NormalizedText {
     for (int i = 0; i < out.length; i++) {
       out[i] = fold(text.charAt(i));
     }
-    return new NormalizedText(text, new String(out));
+    return new NormalizedText(text, out);
   }
 
   /** The folded form of one character (same length guaranteed). */
@@ -88,11 +89,24 @@ public final class NormalizedText {
     return original;
   }
 
+  /** The folded text (made on first use). */
   public String folded() {
+    if (folded == null) {
+      folded = new String(foldedChars);
+    }
     return folded;
   }
 
+  /**
+   * The folded text as characters, for scanning loops: indexing an array is cheaper than {@link
+   * String#charAt} on a text with characters beyond Latin-1 (typographic dashes, Cyrillic names).
+   * The array is shared, not copied: callers must not modify it.
+   */
+  public char[] foldedChars() {
+    return foldedChars;
+  }
+
   public int length() {
-    return folded.length();
+    return foldedChars.length;
   }
 }

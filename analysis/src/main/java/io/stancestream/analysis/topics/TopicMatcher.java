@@ -41,7 +41,7 @@ public final class TopicMatcher {
 
   /** Same as {@link #count(String)} on an already normalized text. */
   public Map<String, Integer> count(NormalizedText text) {
-    return countHits(lexicon.find(text.folded()));
+    return countHits(lexicon.find(text));
   }
 
   /**
@@ -51,7 +51,7 @@ public final class TopicMatcher {
    */
   public Map<String, Integer> count(String title, NormalizedText text, List<int[]> spans) {
     List<PhraseLexicon.Hit<String>> inside = new ArrayList<>();
-    for (PhraseLexicon.Hit<String> h : lexicon.find(text.folded())) {
+    for (PhraseLexicon.Hit<String> h : lexicon.find(text)) {
       if (within(h, spans)) {
         inside.add(h);
       }
