@@ -115,6 +115,7 @@ public final class StanceStreamApp implements AutoCloseable {
     // Dead letters carry the original bytes (base64): allow records up to the DLQ topic's limit.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), "8388608");
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+    p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StanceTopology.OPTIMIZATIONS);
     // No global tables today; should one be added, its failures go to the DLQ like the others.
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     MemoryLimits.apply(cfg, p);

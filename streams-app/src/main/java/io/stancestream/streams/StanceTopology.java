@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
@@ -40,6 +41,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -81,6 +83,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *   └─ alert rules: strong-stance (per article), mention-spike (closed tumbling mention windows),
  *        stance-shift (closed stance windows) ─ once per id (store emitted-alerts)
  *        ─▶ alerts (String rule@key@start, Alert)
+ * article-stance ─▶ table article-stance-store, for the query API (the compacted topic is the
+ *   store's changelog)
  * </pre>
  *
  * <p>Event time is the article's {@code publishedAt} (see {@link ArticleTimestampExtractor});
@@ -118,6 +122,13 @@ public final class StanceTopology {
   /** Store of every alert published (alert id to {@link Alert}). */
   public static final String EMITTED_ALERTS = "emitted-alerts";
 
+  /**
+   * The topology optimizations {@link #build} applies, and which the app's settings must name too
+   * ({@code topology.optimization}): a table read from a compacted topic uses that topic as its
+   * changelog.
+   */
+  public static final String OPTIMIZATIONS = StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS;
+
   private static final Serde<String> KEY = Serdes.String();
 
   private StanceTopology() {}
@@ -138,15 +149,15 @@ public final class StanceTopology {
     KStream<String, Article> valid = validate(builder, cfg, topics, windows);
     KStream<String, ArticleStance> stances =
         enrich(dedupe(keyByArticleId(valid, topics)), topics, scorer);
-    QueryStores.materialize(stances, topics);
     Mentions mentions = countMentions(stances, topics, windows);
     KStream<Windowed<String>, StanceTally> closedTrends = trendStance(stances, topics, windows);
     routeAlerts(stances, mentions.closedTumbling(), closedTrends, topics, windows, rules);
     // Built last, so that the sub-topologies (and task ids, state directories) of the others keep
     // the numbers they had before hopping counts were summed from the tumbling ones.
     countHopping(mentions, topics, windows);
+    QueryStores.materialize(builder, topics);
 
-    return builder.build();
+    return builder.build(optimizations());
   }
 
   /**
@@ -459,6 +470,12 @@ public final class StanceTopology {
       KStream<String, Alert> alerts, String name, Topics topics) {
     return alerts.repartition(
         Repartitioned.with(KEY, topics.alerts().valueSerde()).withName(name + "-by-id"));
+  }
+
+  private static Properties optimizations() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, OPTIMIZATIONS);
+    return p;
   }
 
   private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {

@@ -5,9 +5,9 @@ import io.stancestream.events.Topics;
 import io.stancestream.streams.StanceTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -21,7 +21,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class QueryStores {
 
-  /** Key-value store: article id to its latest {@link ArticleStance}. */
+  /**
+   * Key-value store: article id to its latest {@link ArticleStance}, as the JSON bytes of the
+   * {@code article-stance} topic (decoded when the API reads them).
+   */
   public static final String ARTICLE_STANCE = "article-stance-store";
 
   /** Key-value store: alert id to {@link io.stancestream.events.Alert}. */
@@ -30,14 +33,18 @@ public final class QueryStores {
   private QueryStores() {}
 
   /**
-   * Materializes the enriched stream as a table in {@value #ARTICLE_STANCE}. The stream is keyed by
-   * article id already, so this adds a store (and its changelog) but no repartition.
+   * Materializes the {@code article-stance} topic as a table in {@value #ARTICLE_STANCE}. The topic
+   * is compacted and keyed by article id, so it serves as the store's changelog (with {@link
+   * StanceTopology#OPTIMIZATIONS}): each stance is written to Kafka once, not again to a changelog
+   * topic. The values stay the topic's bytes, so storing them costs no serde work; the store lags
+   * the topic by up to one commit (under exactly-once it reads committed records only).
    */
-  public static void materialize(KStream<String, ArticleStance> stances, Topics topics) {
-    stances.toTable(
-        Named.as("article-stance-table"),
-        Materialized.<String, ArticleStance, KeyValueStore<Bytes, byte[]>>as(ARTICLE_STANCE)
+  public static void materialize(StreamsBuilder builder, Topics topics) {
+    builder.table(
+        topics.articleStance().name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("article-stance-table"),
+        Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(ARTICLE_STANCE)
             .withKeySerde(Serdes.String())
-            .withValueSerde(topics.articleStance().valueSerde()));
+            .withValueSerde(Serdes.ByteArray()));
   }
 }

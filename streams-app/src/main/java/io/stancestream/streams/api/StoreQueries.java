@@ -2,6 +2,7 @@ package io.stancestream.streams.api;
 
 import io.stancestream.events.Alert;
 import io.stancestream.events.ArticleStance;
+import io.stancestream.events.JsonSerde;
 import io.stancestream.events.StanceTrend;
 import io.stancestream.events.TopicMentionCount;
 import io.stancestream.streams.StanceTopology;
@@ -37,6 +38,8 @@ final class StoreQueries {
       Comparator.comparing(Alert::windowStart, Comparator.nullsLast(Comparator.reverseOrder()))
           .thenComparing(Alert::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
+  private static final JsonSerde<ArticleStance> STANCE_JSON = JsonSerde.of(ArticleStance.class);
+
   private final KafkaStreams streams;
   private final WindowSettings windows;
 
@@ -47,16 +50,17 @@ final class StoreQueries {
 
   /** The latest stance of one article held here, or null. */
   ArticleStance article(String id) {
-    return articleStore().get(id);
+    return decode(articleStore().get(id));
   }
 
   Views.Articles articles(ArticleFilter filter) {
     List<ArticleStance> out = new ArrayList<>();
-    try (KeyValueIterator<String, ArticleStance> it = articleStore().all()) {
+    try (KeyValueIterator<String, byte[]> it = articleStore().all()) {
       it.forEachRemaining(
           kv -> {
-            if (kv.value != null && filter.matches(kv.value)) {
-              out.add(kv.value);
+            ArticleStance s = decode(kv.value);
+            if (s != null && filter.matches(s)) {
+              out.add(s);
             }
           });
     }
@@ -134,11 +138,15 @@ final class StoreQueries {
     return mergeTrends(List.of(new Views.TrendSeries(null, points)), n, List.of());
   }
 
-  private ReadOnlyKeyValueStore<String, ArticleStance> articleStore() {
+  private ReadOnlyKeyValueStore<String, byte[]> articleStore() {
     return streams.store(
         StoreQueryParameters.fromNameAndType(
-            QueryStores.ARTICLE_STANCE,
-            QueryableStoreTypes.<String, ArticleStance>keyValueStore()));
+            QueryStores.ARTICLE_STANCE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+  }
+
+  /** The store holds the topic's JSON bytes (see {@link QueryStores#materialize}). */
+  private static ArticleStance decode(byte[] json) {
+    return json == null ? null : STANCE_JSON.deserialize(null, json);
   }
 
   // ---- merges: used for one instance's raw entries and for several instances' views alike ----

@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -36,7 +38,7 @@ class TwoInstanceQueryIT {
   @TempDir Path tmp;
 
   @Test
-  void eitherInstanceAnswersForKeysTheOtherHolds() {
+  void eitherInstanceAnswersForKeysTheOtherHolds() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       StanceStreamConfig shared = LiveStack.config(kafka, tmp.resolve("unused"), 2, Map.of());
       try (LiveStack a = LiveStack.serve(shared.with("state.dir", tmp.resolve("a").toString()));
@@ -129,6 +131,14 @@ class TwoInstanceQueryIT {
                     JsonNode topics = instance.get("/api/topics?kind=tumbling").json();
                     assertThat(topics.path("tumbling").get(0).path("topics")).isNotEmpty();
                   });
+        }
+
+        // The article store's changelog is the compacted article-stance topic itself: each stance
+        // is written to Kafka once.
+        try (Admin admin = Admin.create(kafka.adminProperties())) {
+          Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+          assertThat(names).anyMatch(n -> n.endsWith("-seen-articles-changelog"));
+          assertThat(names).noneMatch(n -> n.contains(QueryStores.ARTICLE_STANCE));
         }
       }
     }
