@@ -12,8 +12,10 @@ import java.util.Map;
  * by walking the trie from each word start (a position not preceded by a letter or digit) for as
  * long as the text follows a phrase prefix. Shallow states (the first {@value #DENSE_DEPTH}
  * characters of phrases, where walks spend most of their steps) have a full child row, one array
- * read per character; deeper states keep their child edges in a short list. Characters that occur
- * in no phrase end a walk at once. Immutable and thread-safe.
+ * read per character. Deeper states are numbered depth first, so that a state's first child is the
+ * next state: a walk along the tail of a phrase reads consecutive array entries, and only states
+ * where phrases branch keep a list of their other children. Characters that occur in no phrase end
+ * a walk at once. Immutable and thread-safe.
  *
  * <p>Why not Aho-Corasick, as before: it follows every substring of the text, so most of its work
  * (matches inside words, "nato" in "senator", and failure-link chains through the 87,000 states of
@@ -42,11 +44,16 @@ final class PhraseAutomaton {
   // root is nobody's child).
   private final int dense;
   private final int[] denseChild;
-  // States [dense, states): children (class, target) pairs in edgeList[2 * edgeStart[s - dense] ..
-  // 2 * edgeStart[s - dense + 1]).
-  private final int[] edgeStart;
-  private final int[] edgeList;
-  // The phrase ending at each state, or NONE.
+  // States [dense, states), numbered depth first: the first child of state s is s + 1, reached on
+  // class firstClass[s - dense] (0 for a leaf), so a walk down a phrase reads consecutive entries.
+  // States with more children (bit in `branches`) list the others as (class, target) pairs in
+  // otherEdges[2 * otherStart[s - dense] .. 2 * otherStart[s - dense + 1]).
+  private final char[] firstClass;
+  private final long[] branches;
+  private final int[] otherStart;
+  private final int[] otherEdges;
+  // One bit per state where a phrase ends (read at every step, so it must stay small), and which.
+  private final long[] ends;
   private final int[] phraseAt;
   private final String[] phrases;
 
@@ -55,18 +62,28 @@ final class PhraseAutomaton {
       int classes,
       int dense,
       int[] denseChild,
-      int[] edgeStart,
-      int[] edgeList,
+      char[] firstClass,
+      long[] branches,
+      int[] otherStart,
+      int[] otherEdges,
       int[] phraseAt,
       String[] phrases) {
     this.classOf = classOf;
     this.classes = classes;
     this.dense = dense;
     this.denseChild = denseChild;
-    this.edgeStart = edgeStart;
-    this.edgeList = edgeList;
+    this.firstClass = firstClass;
+    this.branches = branches;
+    this.otherStart = otherStart;
+    this.otherEdges = otherEdges;
     this.phraseAt = phraseAt;
     this.phrases = phrases;
+    this.ends = new long[(phraseAt.length + 63) / 64];
+    for (int s = 0; s < phraseAt.length; s++) {
+      if (phraseAt[s] != NONE) {
+        ends[s >>> 6] |= 1L << s;
+      }
+    }
   }
 
   static PhraseAutomaton of(Collection<String> distinctPhrases) {
@@ -150,31 +167,50 @@ final class PhraseAutomaton {
       }
     }
     int[] denseChild = new int[dense * classes];
-    int[] edgeStart = new int[states - dense + 1];
-    List<int[]> sparse = new ArrayList<>();
+    int deep = states - dense;
+    char[] firstClass = new char[deep];
+    long[] branches = new long[(deep + 63) / 64];
+    int[] otherStart = new int[deep + 1];
+    List<int[]> others = new ArrayList<>();
     int[] phraseAt = new int[states];
     for (int s = 0; s < states; s++) {
       phraseAt[s] = ends.get(order[s]);
-      if (s >= dense) {
-        edgeStart[s - dense] = sparse.size();
-      }
-      for (Map.Entry<Integer, Integer> e : edges.get(order[s]).entrySet()) {
-        if (s < dense) {
+      Map<Integer, Integer> children = edges.get(order[s]);
+      if (s < dense) {
+        for (Map.Entry<Integer, Integer> e : children.entrySet()) {
           denseChild[s * classes + e.getKey()] = id[e.getValue()];
+        }
+        continue;
+      }
+      int d = s - dense;
+      otherStart[d] = others.size();
+      for (Map.Entry<Integer, Integer> e : children.entrySet()) {
+        int target = id[e.getValue()];
+        if (target == s + 1) {
+          firstClass[d] = (char) (int) e.getKey();
         } else {
-          sparse.add(new int[] {e.getKey(), id[e.getValue()]});
+          others.add(new int[] {e.getKey(), target});
+          branches[d >>> 6] |= 1L << d;
         }
       }
     }
-    edgeStart[states - dense] = sparse.size();
-    // Class and target of each edge side by side: one cache line holds a state's short list.
-    int[] edgeList = new int[2 * sparse.size()];
-    for (int e = 0; e < sparse.size(); e++) {
-      edgeList[2 * e] = sparse.get(e)[0];
-      edgeList[2 * e + 1] = sparse.get(e)[1];
+    otherStart[deep] = others.size();
+    int[] otherEdges = new int[2 * others.size()];
+    for (int e = 0; e < others.size(); e++) {
+      otherEdges[2 * e] = others.get(e)[0];
+      otherEdges[2 * e + 1] = others.get(e)[1];
     }
     return new PhraseAutomaton(
-        classOf, classes, dense, denseChild, edgeStart, edgeList, phraseAt, phrases);
+        classOf,
+        classes,
+        dense,
+        denseChild,
+        firstClass,
+        branches,
+        otherStart,
+        otherEdges,
+        phraseAt,
+        phrases);
   }
 
   /** Reports every whole-word occurrence of every phrase in {@code text}. */
@@ -209,9 +245,8 @@ final class PhraseAutomaton {
       if (s == 0) {
         return;
       }
-      int phrase = phraseAt[s];
-      if (phrase != NONE && (j + 1 == length || !isWordChar(text[j + 1]))) {
-        sink.accept(start, j + 1, phrase);
+      if ((ends[s >>> 6] & (1L << s)) != 0 && (j + 1 == length || !isWordChar(text[j + 1]))) {
+        sink.accept(start, j + 1, phraseAt[s]);
       }
     }
   }
@@ -228,8 +263,15 @@ final class PhraseAutomaton {
     if (s < dense) {
       return denseChild[s * classes + c];
     }
-    int[] list = edgeList;
-    for (int e = 2 * edgeStart[s - dense], end = 2 * edgeStart[s - dense + 1]; e < end; e += 2) {
+    int d = s - dense;
+    if (firstClass[d] == c) {
+      return s + 1;
+    }
+    if ((branches[d >>> 6] & (1L << d)) == 0) {
+      return 0;
+    }
+    int[] list = otherEdges;
+    for (int e = 2 * otherStart[d], end = 2 * otherStart[d + 1]; e < end; e += 2) {
       if (list[e] == c) {
         return list[e + 1];
       }

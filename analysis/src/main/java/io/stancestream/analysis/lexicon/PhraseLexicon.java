@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Multi-pattern phrase lookup: many phrases, each carrying one or more payloads, found in a text in
@@ -18,21 +19,32 @@ import java.util.Set;
  */
 public final class PhraseLexicon<P> {
 
-  /** One occurrence of a phrase: {@code [start, end)} in the searched text and its payloads. */
-  public record Hit<P>(int start, int end, String phrase, List<P> payloads) {}
+  /**
+   * One occurrence of a phrase: {@code [start, end)} in the searched text, its payloads, and the
+   * union of their flags (see {@link #builder(ToLongFunction)}), for quick tests of what the
+   * payloads hold.
+   */
+  public record Hit<P>(int start, int end, String phrase, List<P> payloads, long flags) {}
 
   private final PhraseAutomaton automaton;
-  // Payloads by phrase index of the automaton.
+  // Payloads and their flags by phrase index of the automaton.
   private final List<List<P>> payloads;
+  private final long[] flags;
 
-  private PhraseLexicon(PhraseAutomaton automaton, List<List<P>> payloads) {
+  private PhraseLexicon(PhraseAutomaton automaton, List<List<P>> payloads, long[] flags) {
     this.automaton = automaton;
     this.payloads = payloads;
+    this.flags = flags;
   }
 
   /** Collects phrases and their payloads. */
   public static final class Builder<P> {
     private final Map<String, List<P>> payloads = new HashMap<>();
+    private final ToLongFunction<? super P> flagsOf;
+
+    private Builder(ToLongFunction<? super P> flagsOf) {
+      this.flagsOf = flagsOf;
+    }
 
     /** Adds every expansion of {@code pattern} with {@code payload}. */
     public Builder<P> add(String pattern, P payload) {
@@ -48,15 +60,29 @@ public final class PhraseLexicon<P> {
     public PhraseLexicon<P> build() {
       PhraseAutomaton automaton = PhraseAutomaton.of(payloads.keySet());
       List<List<P>> byIndex = new ArrayList<>(automaton.phraseCount());
+      long[] flags = new long[automaton.phraseCount()];
       for (int i = 0; i < automaton.phraseCount(); i++) {
-        byIndex.add(List.copyOf(payloads.get(automaton.phrase(i))));
+        List<P> own = List.copyOf(payloads.get(automaton.phrase(i)));
+        byIndex.add(own);
+        for (P p : own) {
+          flags[i] |= flagsOf.applyAsLong(p);
+        }
       }
-      return new PhraseLexicon<>(automaton, List.copyOf(byIndex));
+      return new PhraseLexicon<>(automaton, List.copyOf(byIndex), flags);
     }
   }
 
+  /** A builder whose hits carry no flags. */
   public static <P> Builder<P> builder() {
-    return new Builder<>();
+    return new Builder<>(p -> 0L);
+  }
+
+  /**
+   * A builder whose hits carry, in {@link Hit#flags}, the union of {@code flagsOf} over their
+   * payloads (e.g. one bit per kind of payload).
+   */
+  public static <P> Builder<P> builder(ToLongFunction<? super P> flagsOf) {
+    return new Builder<>(flagsOf);
   }
 
   /** Number of distinct phrases after expansion. */
@@ -83,7 +109,9 @@ public final class PhraseLexicon<P> {
         folded,
         length,
         (start, end, phrase) ->
-            hits.add(new Hit<>(start, end, automaton.phrase(phrase), payloads.get(phrase))));
+            hits.add(
+                new Hit<>(
+                    start, end, automaton.phrase(phrase), payloads.get(phrase), flags[phrase])));
     return hits;
   }
 

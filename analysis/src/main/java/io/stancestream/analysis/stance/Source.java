@@ -193,13 +193,11 @@ final class Source {
   }
 
   int count(Tag.Kind kind) {
+    long bit = Tag.bit(kind);
     int n = 0;
     for (Hit<Tag> h : hits) {
-      for (Tag t : h.payloads()) {
-        if (t.kind() == kind) {
-          n++;
-          break;
-        }
+      if ((h.flags() & bit) != 0) {
+        n++;
       }
     }
     return n;
@@ -349,16 +347,16 @@ final class Source {
   int[] clauses(int tFirst, int tLast, List<Hit<Tag>> sentenceHits) {
     int[] clause = new int[tLast - tFirst + 1];
     boolean[] startsClause = new boolean[clause.length];
+    long splitting =
+        Tag.bit(Tag.Kind.CONTRAST)
+            | Tag.bit(Tag.Kind.CONCESSIVE)
+            | Tag.bit(Tag.Kind.CONDITIONAL)
+            | Tag.bit(Tag.Kind.EMBEDDED_QUESTION);
     for (Hit<Tag> h : sentenceHits) {
-      for (Tag t : h.payloads()) {
-        if (t.kind() == Tag.Kind.CONTRAST
-            || t.kind() == Tag.Kind.CONCESSIVE
-            || t.kind() == Tag.Kind.CONDITIONAL
-            || t.kind() == Tag.Kind.EMBEDDED_QUESTION) {
-          int k = firstTokenAtOrAfter(h.start()) - tFirst;
-          if (k >= 0 && k < clause.length) {
-            startsClause[k] = true;
-          }
+      if ((h.flags() & splitting) != 0) {
+        int k = firstTokenAtOrAfter(h.start()) - tFirst;
+        if (k >= 0 && k < clause.length) {
+          startsClause[k] = true;
         }
       }
     }

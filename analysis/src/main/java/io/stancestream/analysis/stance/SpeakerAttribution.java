@@ -331,11 +331,6 @@ final class SpeakerAttribution {
   }
 
   private static boolean has(Hit<Tag> h, Tag.Kind kind) {
-    for (Tag t : h.payloads()) {
-      if (t.kind() == kind) {
-        return true;
-      }
-    }
-    return false;
+    return (h.flags() & Tag.bit(kind)) != 0;
   }
 }

@@ -44,7 +44,7 @@ final class StanceLexicon {
   final int cueCount;
 
   StanceLexicon(ConfigFiles files) {
-    PhraseLexicon.Builder<Tag> b = PhraseLexicon.builder();
+    PhraseLexicon.Builder<Tag> b = PhraseLexicon.builder(Tag::kindBit);
     JsonNode cues = files.yaml("stance/cues.yaml");
     int count = 0;
     for (String side : new String[] {"favor", "against"}) {

@@ -1179,8 +1179,11 @@ public final class StanceScorer {
    */
   private static boolean rhetoricalAfterComma(Source src, List<Hit<Tag>> hits, int tFirst) {
     for (Hit<Tag> h : hits) {
+      if (!has(h, Tag.Kind.RHETORICAL)) {
+        continue;
+      }
       int t = src.firstTokenAtOrAfter(h.start());
-      if (t > tFirst && has(h, Tag.Kind.RHETORICAL) && src.gapHasClausePunct(t - 1, t)) {
+      if (t > tFirst && src.gapHasClausePunct(t - 1, t)) {
         return true;
       }
     }
@@ -1190,8 +1193,7 @@ public final class StanceScorer {
   private static boolean hasKindNear(
       List<Hit<Tag>> hits, Tag.Kind kind, Source src, int tFirst, int maxTok) {
     for (Hit<Tag> h : hits) {
-      if (src.firstTokenAtOrAfter(h.start()) - tFirst <= maxTok
-          && h.payloads().stream().anyMatch(t -> t.kind() == kind)) {
+      if (has(h, kind) && src.firstTokenAtOrAfter(h.start()) - tFirst <= maxTok) {
         return true;
       }
     }
@@ -1232,7 +1234,11 @@ public final class StanceScorer {
       if (kept.size() == h.payloads().size()) {
         out.add(h);
       } else if (!kept.isEmpty()) {
-        out.add(new Hit<>(h.start(), h.end(), h.phrase(), List.copyOf(kept)));
+        long flags = 0;
+        for (Tag t : kept) {
+          flags |= t.kindBit();
+        }
+        out.add(new Hit<>(h.start(), h.end(), h.phrase(), List.copyOf(kept), flags));
       }
     }
     return out;
@@ -1284,12 +1290,7 @@ public final class StanceScorer {
   }
 
   private static boolean has(Hit<Tag> h, Tag.Kind kind) {
-    for (Tag t : h.payloads()) {
-      if (t.kind() == kind) {
-        return true;
-      }
-    }
-    return false;
+    return (h.flags() & Tag.bit(kind)) != 0;
   }
 
   /** Accumulates sentence scores into the document result. */

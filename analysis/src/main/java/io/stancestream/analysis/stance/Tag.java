@@ -63,6 +63,24 @@ record Tag(
     CASE_CONTENT
   }
 
+  static {
+    if (Kind.values().length > Long.SIZE) {
+      throw new AssertionError("a hit's flags hold one bit per kind: at most 64 kinds");
+    }
+  }
+
+  /**
+   * This tag's kind as a bit of {@link io.stancestream.analysis.lexicon.PhraseLexicon.Hit#flags}.
+   */
+  long kindBit() {
+    return bit(kind);
+  }
+
+  /** A kind's bit in {@link io.stancestream.analysis.lexicon.PhraseLexicon.Hit#flags}. */
+  static long bit(Kind kind) {
+    return 1L << kind.ordinal();
+  }
+
   static Tag of(Kind kind) {
     return new Tag(kind, 0, 1.0, false, false, false, false, false);
   }
