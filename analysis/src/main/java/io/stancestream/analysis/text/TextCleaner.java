@@ -38,6 +38,9 @@ public final class TextCleaner {
           "while", "because", "since", "so", "such", "my", "your", "we", "they", "he", "she", "it");
 
   private final Set<String> chromeLines;
+  // The longest chrome line: longer lines are not looked up (hashing every paragraph cost ~4% of
+  // the analysis).
+  private final int maxChromeChars;
   private final List<String> dropPrefixes;
   private final List<String> promoFragments;
   private final int maxPromoChars;
@@ -52,6 +55,7 @@ public final class TextCleaner {
   public TextCleaner(ConfigFiles files) {
     JsonNode n = files.yaml("cleaning.yaml");
     this.chromeLines = new HashSet<>(strings(n, "chrome_lines"));
+    this.maxChromeChars = chromeLines.stream().mapToInt(String::length).max().orElse(0);
     this.dropPrefixes = strings(n, "drop_line_prefixes");
     this.promoFragments = strings(n, "promo_fragments");
     this.maxPromoChars = n.path("max_promo_line_chars").asInt(400);
@@ -203,8 +207,15 @@ public final class TextCleaner {
     while (end > 0 && "&:|>»·• \t".indexOf(folded.charAt(end - 1)) >= 0) {
       end--;
     }
-    String core = folded.substring(0, end).strip();
-    return core.isEmpty() || chromeLines.contains(core);
+    int start = 0;
+    while (start < end && Character.isWhitespace(folded.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(folded.charAt(end - 1))) {
+      end--;
+    }
+    return start == end
+        || (end - start <= maxChromeChars && chromeLines.contains(folded.substring(start, end)));
   }
 
   private boolean isPromo(String folded) {
