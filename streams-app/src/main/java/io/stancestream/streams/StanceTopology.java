@@ -25,7 +25,9 @@ import io.stancestream.streams.windows.MentionCount;
 import io.stancestream.streams.windows.MentionCountSerde;
 import io.stancestream.streams.windows.MentionDeltas;
 import io.stancestream.streams.windows.MentionEvent;
+import io.stancestream.streams.windows.MentionEventSerde;
 import io.stancestream.streams.windows.StanceSample;
+import io.stancestream.streams.windows.StanceSampleSerde;
 import io.stancestream.streams.windows.StanceTally;
 import io.stancestream.streams.windows.WindowSettings;
 import java.time.Duration;
@@ -254,7 +256,7 @@ public final class StanceTopology {
                   return out;
                 },
                 Named.as("mentions-by-topic-key"))
-            .groupByKey(Grouped.with("mentions-by-topic", KEY, JsonSerde.of(MentionEvent.class)));
+            .groupByKey(Grouped.with("mentions-by-topic", KEY, new MentionEventSerde()));
     KTable<Windowed<String>, MentionCount> tumbling =
         countIn(byTopic, windows.tumbling(), TOPIC_MENTIONS_TUMBLING, windows);
     return new Mentions(
@@ -382,7 +384,7 @@ public final class StanceTopology {
                       KeyValue.pair(StanceTrend.ALL_OUTLETS, sampleOf));
                 },
                 Named.as("stance-by-outlet-key"))
-            .groupByKey(Grouped.with("stance-by-outlet", KEY, JsonSerde.of(StanceSample.class)))
+            .groupByKey(Grouped.with("stance-by-outlet", KEY, new StanceSampleSerde()))
             .windowedBy(windows.tumbling())
             .aggregate(
                 StanceTally::empty,
