@@ -5,6 +5,7 @@ import io.stancestream.events.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
@@ -15,16 +16,19 @@ import org.apache.kafka.streams.kstream.Produced;
  * <pre>
  * articles (String id, Article JSON) ─▶ bench-passthrough (String id, Article JSON)
  * </pre>
+ *
+ * <p>A {@code peek} ticks the run's {@link ProcessedClock} for every record.
  */
 public final class PassthroughTopology {
 
   private PassthroughTopology() {}
 
-  public static Topology build(Topic<String, Article> input, String output) {
+  static Topology build(Topic<String, Article> input, String output, ProcessedClock clock) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(
             input.name(),
             Consumed.with(input.keySerde(), input.valueSerde()).withName("passthrough-source"))
+        .peek((id, article) -> clock.tick(), Named.as("passthrough-clock"))
         .to(
             output,
             Produced.with(input.keySerde(), input.valueSerde()).withName("passthrough-sink"));

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -27,9 +27,10 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * One timed run of a topology over the backlog already in {@code articles}: a fresh {@code
- * application.id} (so it starts from the first record with empty state), the time from RUNNING to
- * the arrival of the last of {@code n} committed records on the output topic, then close, local
- * state and internal topics deleted.
+ * application.id} (so it starts from the first record with empty state); the rate at which the
+ * topology processed the records ({@link ProcessedClock}: first to n-th record), and the time from
+ * RUNNING to the arrival of the last of {@code n} committed records on the output topic; then
+ * close, local state and internal topics deleted.
  *
  * <p>Optionally it also waits until the app has consumed and committed every record of its input
  * and repartition topics ("drained"), which for the full topology means the windowed counts, trends
@@ -39,16 +40,24 @@ import org.apache.kafka.streams.Topology;
 final class TopologyRun {
 
   /**
-   * What one run measured; {@code drainedSeconds} is NaN when not asked for. {@code cpuSeconds} is
-   * the CPU time the app's stream threads used from RUNNING to the n-th output record: unlike the
-   * rates it hardly depends on what else the machine is doing.
+   * What one run measured; {@code drainedSeconds} is NaN when not asked for. {@code
+   * processedPerSecond} is the processing rate (the throughput figure); {@code seconds} runs from
+   * RUNNING to the n-th committed output record, so it includes start-up and up to one commit
+   * interval of waiting. {@code cpuSeconds} is the CPU time the app's stream threads used over the
+   * same span: unlike the rates it hardly depends on what else the machine is doing.
    */
-  record Result(long records, double seconds, double drainedSeconds, double cpuSeconds) {
+  record Result(
+      long records,
+      double processedPerSecond,
+      double seconds,
+      double drainedSeconds,
+      double cpuSeconds) {
     double cpuMicrosPerRecord() {
       return cpuSeconds * 1e6 / records;
     }
 
-    double recordsPerSecond() {
+    /** Records per second until the last one was visible (committed) on the output topic. */
+    double committedPerSecond() {
       return records / seconds;
     }
 
@@ -64,7 +73,7 @@ final class TopologyRun {
   /**
    * @param cfg settings with the bootstrap servers, state dir and processing guarantee to use
    * @param applicationId a fresh id
-   * @param topology builds the topology from the settings and topics
+   * @param topology builds the topology from the settings; it ticks the clock once per record
    * @param outputTopic where the n records are counted
    * @param n records expected on the output topic
    * @param drain also wait until all input and repartition topics are committed
@@ -72,7 +81,7 @@ final class TopologyRun {
   static Result run(
       StanceStreamConfig cfg,
       String applicationId,
-      Function<StanceStreamConfig, Topology> topology,
+      BiFunction<StanceStreamConfig, ProcessedClock, Topology> topology,
       String outputTopic,
       long n,
       boolean drain)
@@ -85,7 +94,8 @@ final class TopologyRun {
     CountDownLatch running = new CountDownLatch(1);
     try (OutputWatcher watcher =
         new OutputWatcher(cfg.clientProperties("consumer."), outputTopic, (k, t) -> {}).start()) {
-      KafkaStreams streams = new KafkaStreams(topology.apply(runCfg), props);
+      ProcessedClock clock = new ProcessedClock(n);
+      KafkaStreams streams = new KafkaStreams(topology.apply(runCfg, clock), props);
       streams.setStateListener(
           (now, before) -> {
             last.set(now);
@@ -128,7 +138,7 @@ final class TopologyRun {
           long at = awaitDrained(runCfg, applicationId, topics.articles().name());
           drained = at < 0 ? Double.NaN : (at - start) / 1e9;
         }
-        return new Result(n, (done - start) / 1e9, drained, cpu / 1e9);
+        return new Result(n, clock.recordsPerSecond(), (done - start) / 1e9, drained, cpu / 1e9);
       } finally {
         streams.close(Duration.ofSeconds(30));
         streams.cleanUp();
