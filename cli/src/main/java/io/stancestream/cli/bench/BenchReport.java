@@ -99,6 +99,7 @@ public record BenchReport(
     Map<String, Object> j = new LinkedHashMap<>();
     TopologyFigures h = headline();
     j.put("articles", plan.articles());
+    j.put("passthrough_records", plan.articles() * PipelineBench.PASSTHROUGH_BACKLOG_COPIES);
     j.put("repetitions", plan.repetitions());
     j.put("guarantee", plan.guarantee());
     j.put("avg_article_bytes", round(avgValueBytes, 0));
@@ -171,9 +172,10 @@ public record BenchReport(
     sb.append(
         String.format(
             Locale.ROOT,
-            "StanceStream bench: %d articles of %.0f bytes (body %.0f), median of %d, %d cores,"
-                + " %s%n",
+            "StanceStream bench: %d articles (passthrough: %d copies) of %.0f bytes (body %.0f),"
+                + " median of %d, %d cores, %s%n",
             plan.articles(),
+            PipelineBench.PASSTHROUGH_BACKLOG_COPIES,
             avgValueBytes,
             avgBodyBytes,
             plan.repetitions(),
