@@ -213,11 +213,6 @@ final class PhraseAutomaton {
         phrases);
   }
 
-  /** Reports every whole-word occurrence of every phrase in {@code text}. */
-  void scan(String text, Sink sink) {
-    scan(text.toCharArray(), text.length(), sink);
-  }
-
   /**
    * Reports every whole-word occurrence of every phrase in {@code text[0, length)}: an occurrence
    * neither preceded nor followed by a letter or digit. Occurrences come in order of start, then

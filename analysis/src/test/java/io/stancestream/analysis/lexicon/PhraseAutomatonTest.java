@@ -21,7 +21,10 @@ class PhraseAutomatonTest {
   private static List<Found> scan(List<String> phrases, String text) {
     List<Found> out = new ArrayList<>();
     PhraseAutomaton automaton = PhraseAutomaton.of(phrases);
-    automaton.scan(text, (s, e, p) -> out.add(new Found(s, e, automaton.phrase(p))));
+    automaton.scan(
+        text.toCharArray(),
+        text.length(),
+        (s, e, p) -> out.add(new Found(s, e, automaton.phrase(p))));
     return out;
   }
 
