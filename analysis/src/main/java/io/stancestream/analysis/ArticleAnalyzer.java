@@ -68,12 +68,7 @@ public final class ArticleAnalyzer {
    * @throws IllegalStateException if a data file is malformed (the message names it)
    */
   public static ArticleAnalyzer withScoringSettings(Path dir, Map<String, String> settings) {
-    ConfigFiles files =
-        dir == null ? ConfigFiles.classpathDefaults() : ConfigFiles.overriddenBy(dir);
-    for (Map.Entry<String, String> e : settings.entrySet()) {
-      files = files.with("stance/scoring.yaml", e.getKey(), e.getValue());
-    }
-    return new ArticleAnalyzer(files);
+    return new ArticleAnalyzer(ConfigFiles.withScoringSettings(dir, settings));
   }
 
   /**

@@ -1,11 +1,13 @@
 package io.stancestream.analysis.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.stancestream.analysis.ArticleAnalyzer;
 import io.stancestream.analysis.EvidenceSentence;
 import io.stancestream.analysis.StanceLabel;
+import io.stancestream.analysis.lexicon.ConfigFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
  * general-purpose sentiment lexicon mapped to stance). {@code --json} prints exactly one JSON
  * object; {@code --explain} adds, for each misclassified item, its score and evidence with
  * speakers. Exit codes: 0 success, 2 usage error (missing file, bad JSONL: the message names the
- * line).
+ * line). {@code --fit-confidence} also refits the confidence parameters on the file ({@link
+ * ConfidenceFit}) and prints them as a {@code stance/scoring.yaml} block.
  */
 @Command(
     name = "eval",
@@ -62,6 +65,14 @@ public final class EvalCommand implements Callable<Integer> {
               + " MiniLM embeddings on the classpath, as the CLI has). Repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  @Option(
+      names = "--fit-confidence",
+      description =
+          "Also refit the confidence parameters on this file (Platt scaling) and print the"
+              + " stance/scoring.yaml block that would make confidence match accuracy here. Use a"
+              + " file the rules were not developed on.")
+  boolean fitConfidence;
+
   /** Public no-arg constructor for registration as a picocli subcommand. */
   public EvalCommand() {}
 
@@ -70,9 +81,13 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Evaluator.Report report;
+    ConfidenceFit.Result fit = null;
     try {
       ArticleAnalyzer analyzer = ArticleAnalyzer.withScoringSettings(configDir, settings);
       report = new Evaluator(analyzer).evaluate(file);
+      if (fitConfidence) {
+        fit = ConfidenceFit.fit(report.items(), currentConfidence());
+      }
     } catch (LabelledSet.InvalidInputException
         | IllegalArgumentException
         | IllegalStateException e) {
@@ -81,16 +96,57 @@ public final class EvalCommand implements Callable<Integer> {
       return 2;
     }
     if (json) {
-      out.println(toJson(report, explain));
+      out.println(toJson(report, explain, fit));
     } else {
       out.print(render(report, explain));
+      if (fit != null) {
+        out.print(render(fit));
+      }
     }
     out.flush();
     return 0;
   }
 
+  private double[] currentConfidence() {
+    JsonNode c =
+        ConfigFiles.withScoringSettings(configDir, settings)
+            .yaml("stance/scoring.yaml")
+            .path("confidence");
+    String[] keys = {"a", "b", "c", "a_neutral", "b_neutral"};
+    double[] values = new double[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      if (!c.path(keys[i]).isNumber()) {
+        throw new IllegalStateException("stance/scoring.yaml: confidence." + keys[i] + " missing");
+      }
+      values[i] = c.path(keys[i]).asDouble();
+    }
+    return values;
+  }
+
+  private static String render(ConfidenceFit.Result fit) {
+    return String.format(
+            Locale.ROOT,
+            "%nconfidence refit on this file (Platt scaling, labels unchanged)%n"
+                + "  FAVOR/AGAINST calls: %d, correct %d, alpha %.3f, beta %+.3f%n"
+                + "  NEUTRAL calls:       %d, correct %d, alpha %.3f, beta %+.3f%n"
+                + "stance/scoring.yaml:%n",
+            fit.polar().n(),
+            fit.polar().correct(),
+            fit.polar().alpha(),
+            fit.polar().beta(),
+            fit.neutral().n(),
+            fit.neutral().correct(),
+            fit.neutral().alpha(),
+            fit.neutral().beta())
+        + fit.yaml();
+  }
+
   /** The JSON object printed by {@code --json}. */
   public static String toJson(Evaluator.Report report, boolean explain) {
+    return toJson(report, explain, null);
+  }
+
+  private static String toJson(Evaluator.Report report, boolean explain, ConfidenceFit.Result fit) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("n", report.metrics().n());
     root.put("macro_f1", round(report.metrics().macroF1()));
@@ -120,6 +176,19 @@ public final class EvalCommand implements Callable<Integer> {
     calibration.put("ece_5_bins", round(report.expectedCalibrationError(5)));
     root.put("calibration", calibration);
     root.put("scorer_version", report.scorerVersion());
+    if (fit != null) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("polar", scaling(fit.polar()));
+      f.put("neutral", scaling(fit.neutral()));
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("a", round(fit.a()));
+      c.put("b", round(fit.b()));
+      c.put("c", round(fit.c()));
+      c.put("a_neutral", round(fit.aNeutral()));
+      c.put("b_neutral", round(fit.bNeutral()));
+      f.put("confidence", c);
+      root.put("confidence_fit", f);
+    }
     if (explain) {
       root.put(
           "explain",
@@ -132,6 +201,15 @@ public final class EvalCommand implements Callable<Integer> {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Map<String, Object> scaling(ConfidenceFit.Scaling s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("n", s.n());
+    m.put("correct", s.correct());
+    m.put("alpha", round(s.alpha()));
+    m.put("beta", round(s.beta()));
+    return m;
   }
 
   private static Map<String, Object> explainJson(Evaluator.ScoredItem s) {

@@ -56,6 +56,20 @@ public final class ConfigFiles {
     return new ConfigFiles(null);
   }
 
+  /**
+   * Files from {@code dir} (the packaged defaults when null) with single values of {@code
+   * stance/scoring.yaml} replaced, e.g. {@code Map.of("learned.enabled", "true")}.
+   *
+   * @throws IllegalArgumentException if {@code dir} is not a directory or a key is malformed
+   */
+  public static ConfigFiles withScoringSettings(Path dir, Map<String, String> settings) {
+    ConfigFiles files = dir == null ? classpathDefaults() : overriddenBy(dir);
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      files = files.with("stance/scoring.yaml", e.getKey(), e.getValue());
+    }
+    return files;
+  }
+
   /** Files in {@code dir} win; files missing there fall back to the packaged defaults. */
   public static ConfigFiles overriddenBy(Path dir) {
     if (!Files.isDirectory(dir)) {

@@ -124,6 +124,27 @@ class EvalCommandTest {
   }
 
   @Test
+  void fitConfidencePrintsRefittedParametersAndLeavesLabelsAlone() throws Exception {
+    Run plain = run(tiny().toString(), "--json");
+    Run r = run(tiny().toString(), "--json", "--fit-confidence");
+    assertThat(r.exit()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    JsonNode before = JSON.readTree(plain.out());
+    assertThat(j.get("confusion")).isEqualTo(before.get("confusion"));
+    JsonNode fit = j.get("confidence_fit");
+    // 4 of 5 polar calls and 1 of 2 NEUTRAL calls are right (see the class comment).
+    assertThat(fit.get("polar").get("n").asInt()).isEqualTo(5);
+    assertThat(fit.get("polar").get("correct").asInt()).isEqualTo(4);
+    assertThat(fit.get("neutral").get("n").asInt()).isEqualTo(2);
+    assertThat(fit.get("neutral").get("correct").asInt()).isEqualTo(1);
+    assertThat(fit.get("confidence").get("b_neutral").isNumber()).isTrue();
+
+    Run text = run(tiny().toString(), "--fit-confidence");
+    assertThat(text.out()).contains("confidence refit").contains("  a_neutral: ");
+    assertThat(before.has("confidence_fit")).isFalse();
+  }
+
+  @Test
   void noArgumentsIsAUsageError() {
     assertThat(run().exit()).isEqualTo(2);
   }
