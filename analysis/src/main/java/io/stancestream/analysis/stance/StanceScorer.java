@@ -66,6 +66,9 @@ public final class StanceScorer {
   /** Speaker name used for the writer's own voice. */
   public static final String AUTHOR = "author";
 
+  /** Longest header line read as a genre-label line ("Analysis / Opinion / Commentary"). */
+  private static final int MAX_LABEL_LINE = 100;
+
   private final StanceLexicon lex;
   private final ScoringParams p;
   private final SpeakerAttribution speakers;
@@ -247,6 +250,9 @@ public final class StanceScorer {
     for (CleanedText.Segment seg : cleaned.segments()) {
       if (!seg.headerZone() || seen++ > 6) {
         break;
+      }
+      if (seg.end() - seg.start() > MAX_LABEL_LINE) {
+        continue; // a paragraph, not a label line: skip folding it
       }
       String line = NormalizedText.foldPhrase(cleaned.body().substring(seg.start(), seg.end()));
       for (String part : line.split("\\s[/|\\-\u2013\u2014]\\s")) {
