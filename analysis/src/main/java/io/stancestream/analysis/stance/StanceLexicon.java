@@ -76,6 +76,7 @@ final class StanceLexicon {
     addList(b, mod.path("rejecting_before"), Tag.Kind.REJECT_BEFORE);
     addList(b, mod.path("conditional"), Tag.Kind.CONDITIONAL);
     addList(b, mod.path("embedded_question"), Tag.Kind.EMBEDDED_QUESTION);
+    addList(b, mod.path("unasserted_content"), Tag.Kind.EMBEDDED_QUESTION);
     addList(b, mod.path("rebuttal_openers"), Tag.Kind.REBUTTAL);
     addList(b, mod.path("irony_nouns"), Tag.Kind.IRONY_NOUN);
     addList(b, mod.path("opponent_frames"), Tag.Kind.OPPONENT);
@@ -113,6 +114,7 @@ final class StanceLexicon {
     addList(b, targets.path("membership_weak"), Tag.Kind.TARGET_WEAK);
     addList(b, targets.path("nato"), Tag.Kind.NATO);
     addList(b, targets.path("ukraine"), Tag.Kind.UKRAINE);
+    addList(b, targets.path("other_candidates"), Tag.Kind.OTHER_CANDIDATE);
     this.phrases = b.build();
   }
 

@@ -363,6 +363,7 @@ public final class StanceScorer {
     boolean weak = false;
     boolean nato = false;
     boolean ukraine = false;
+    boolean otherCandidate = false;
     List<Hit<Tag>> cues = new ArrayList<>();
     for (Hit<Tag> h : hits) {
       for (Tag t : h.payloads()) {
@@ -371,6 +372,7 @@ public final class StanceScorer {
           case TARGET_WEAK -> weak = true;
           case NATO -> nato = true;
           case UKRAINE -> ukraine = true;
+          case OTHER_CANDIDATE -> otherCandidate = true;
           case CUE -> cues.add(h);
           case AUTHOR_VOICE -> {
             out.opinionMarker |= !src.inQuote(h.start());
@@ -428,6 +430,9 @@ public final class StanceScorer {
     boolean question = sentenceQuestion;
     boolean rhetorical = question && rhetoricalOpener;
 
+    // A sentence naming another candidate country and no Ukraine word acts on that country's
+    // membership: its action and verb cues are not about Ukraine.
+    boolean otherCountry = otherCandidate && !ukraine;
     double sum = 0;
     double predictive = 0;
     double framing = 0;
@@ -455,6 +460,9 @@ public final class StanceScorer {
         boolean unanchored = evaluation && doc.natoText && !out.relevant;
         if (tag.kind() != Tag.Kind.CUE || (!selfTargeted && !out.relevant && !unanchored)) {
           continue;
+        }
+        if (otherCountry && (tag.action() || tag.needsObject())) {
+          continue; // "Croatia and Albania were invited to join": another country's accession
         }
         if (who.reports(cue.start())) {
           continue; // inside ", which has asked to join": the relative clause's subject speaks
@@ -810,9 +818,10 @@ public final class StanceScorer {
       // "If Ukraine joined NATO, ..." names the hypothesis; the consequence carries the stance.
       value *= tag.action() ? p.conditionalAction() : p.conditional();
     }
-    if (embedded) {
-      value *=
-          p.embeddedQuestion(); // "the debate over whether Ukraine should join" asks, not argues
+    if (embedded && !rejectedAfter) {
+      // "the debate over whether Ukraine should join", "the claim that ...": asked or reported,
+      // not argued; unless the writer then rejects it ("the claim that ... proved hollow").
+      value *= p.embeddedQuestion();
     }
     if (tag.action()) {
       boolean imperative = !question && isImperativePosition(src, tFirst, cueTok);
@@ -870,6 +879,7 @@ public final class StanceScorer {
       boolean negated = false;
       boolean rejected = false;
       boolean alternative = false;
+      boolean unasserted = false;
       for (Hit<Tag> h : hits) {
         // "It is unclear why NATO should ...", "there is no reason to ...": a rejecting frame.
         if (has(h, Tag.Kind.REJECT_BEFORE)
@@ -889,8 +899,14 @@ public final class StanceScorer {
         if (has(h, Tag.Kind.NEGATOR) && Math.abs(hTok - mLast) <= 2) {
           negated = true;
         }
+        // "debating whether Ukraine should be a member", "if NATO should ever admit ...": asked
+        // or supposed, not argued.
+        if ((has(h, Tag.Kind.EMBEDDED_QUESTION) || has(h, Tag.Kind.CONDITIONAL))
+            && h.end() <= modal.start()) {
+          unasserted = true;
+        }
       }
-      if (targetInClause) {
+      if (targetInClause && !unasserted) {
         return negated ^ rejected ^ alternative
             ? -p.genericDeonticTarget()
             : p.genericDeonticTarget();

@@ -60,7 +60,8 @@ record Tag(
     EXPOSITION,
     INTERVIEW_MARKER,
     PRESENTED_CASE,
-    CASE_CONTENT
+    CASE_CONTENT,
+    OTHER_CANDIDATE
   }
 
   static {
