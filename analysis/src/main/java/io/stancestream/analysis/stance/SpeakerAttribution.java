@@ -80,8 +80,12 @@ final class SpeakerAttribution {
     this.lex = lex;
   }
 
-  Speaker attribute(Source src, List<Hit<Tag>> hits, int tFirst, int tLast, Context doc) {
+  Speaker attribute(
+      Source src, List<Hit<Tag>> hits, int tFirst, int tLast, boolean headline, Context doc) {
     String colonSpeaker = headlineSpeaker(src, tFirst, tLast);
+    if (colonSpeaker == null && headline) {
+      colonSpeaker = trailingSource(src, tFirst, tLast);
+    }
     if (colonSpeaker != null) {
       return new Speaker(colonSpeaker, true, false);
     }
@@ -208,6 +212,35 @@ final class SpeakerAttribution {
         }
         return src.span(tFirst, k);
       }
+    }
+    return null;
+  }
+
+  /**
+   * "Ukraine shouldn't join NATO due to risks of war — magazine", "Membership is off the table -
+   * Peskov": a headline that ends in a dash and a source relays that source. The tail is one to
+   * three words after a spaced dash (or an em / en dash), at least four words into the headline; it
+   * is a source when its last word is one of {@code headline_sources} or it is a capitalised name
+   * that is not a section label.
+   */
+  private String trailingSource(Source src, int tFirst, int tLast) {
+    for (int k = tLast - 1; k >= Math.max(tFirst + 3, tLast - 3); k--) {
+      String gap = src.folded.substring(src.tokEnd[k], src.tokStart[k + 1]);
+      String dash = gap.strip();
+      boolean spacedDash = dash.equals("-") && gap.length() > 1;
+      if (!spacedDash && !dash.equals("\u2014") && !dash.equals("\u2013")) {
+        continue;
+      }
+      boolean name = true;
+      for (int t = k + 1; t <= tLast; t++) {
+        name &= src.capitalized(t) && (t == k + 1 || !src.gapHasPunct(t - 1, t));
+      }
+      String tail = src.folded.substring(src.tokStart[k + 1], src.tokEnd[tLast]);
+      if (lex.headlineSources.contains(src.word(tLast))
+          || (name && !lex.headlineLabels.contains(tail))) {
+        return src.span(k + 1, tLast);
+      }
+      return null;
     }
     return null;
   }

@@ -27,6 +27,8 @@ final class StanceLexicon {
   /** Words that open an order after a headline colon ("Digest: Don't let ..."). */
   final Set<String> headlineImperatives;
 
+  final Set<String> headlineSources;
+
   /**
    * Words of membership phrases that an irony noun does not mock ("the myth of NATO expansion").
    */
@@ -106,6 +108,7 @@ final class StanceLexicon {
     this.subjectSkip = words(att.path("subject_skip"));
     this.headlineLabels = words(att.path("headline_labels"));
     this.headlineImperatives = words(att.path("headline_imperatives"));
+    this.headlineSources = words(att.path("headline_sources"));
 
     JsonNode targets = files.yaml("stance/targets.yaml");
     addList(b, targets.path("membership"), Tag.Kind.TARGET);

@@ -66,6 +66,9 @@ public final class StanceScorer {
   /** Speaker name used for the writer's own voice. */
   public static final String AUTHOR = "author";
 
+  /** Most words of a "This would be a mistake." verdict on the sentence before. */
+  private static final int SHORT_VERDICT = 8;
+
   /** Longest header line read as a genre-label line ("Analysis / Opinion / Commentary"). */
   private static final int MAX_LABEL_LINE = 100;
 
@@ -336,6 +339,7 @@ public final class StanceScorer {
     boolean firstPerson; // "I think", "we must": the writer speaks in person
     boolean exposition; // "the argument runs like this": the other side's case follows
     boolean headline;
+    boolean verdict; // "This would be a grave mistake.": a short verdict on the sentence before
     int opinionSignals; // first person, stance adverbs, deontic modals, "!" in the writer's voice
     int newsSignals; // datelines, weekdays, wire names, "told reporters" ...
 
@@ -398,10 +402,16 @@ public final class StanceScorer {
             && doc.previousRelevant
             && (ANAPHORS.contains(src.word(tFirst)) || ANAPHORS.contains(src.word(subjectTok)));
     out.relevant |= anaphoric;
+    String opener = src.word(tFirst);
+    out.verdict =
+        anaphoric
+            && tLast - tFirst < SHORT_VERDICT
+            && (opener.equals("this") || opener.equals("that"));
     doc.previousRelevant = target || (nato && ukraine) || (weak && doc.natoText);
 
     int[] clause = src.clauses(tFirst, tLast, hits);
-    SpeakerAttribution.Speaker who = speakers.attribute(src, hits, tFirst, tLast, doc.speakers);
+    SpeakerAttribution.Speaker who =
+        speakers.attribute(src, hits, tFirst, tLast, headline, doc.speakers);
     out.speaker = who.speaker();
     out.endorsed = who.endorsed();
     // "I don't buy the claim of those who say ...": the writer reports a view to reject it.
@@ -1369,6 +1379,11 @@ public final class StanceScorer {
         double answer = -Math.signum(lastOthers) * Math.max(1.0, Math.abs(lastOthers));
         s.value =
             Math.max(-p.sentenceCap(), Math.min(p.sentenceCap(), s.value + answer * p.rebuttal()));
+        lastOthers = 0;
+      } else if (s.byAuthor() && s.verdict && sinceOthers == 1 && lastOthers != 0) {
+        // "Some float an armistice with Ukraine out of the alliance. This would be a grave
+        // mistake.": the verdict judges the view just reported, whichever way that view leans.
+        s.value *= Math.signum(lastOthers);
         lastOthers = 0;
       }
       if (s.value != 0 && ("others".equals(s.speaker) || (!s.byAuthor() && s.relevant))) {

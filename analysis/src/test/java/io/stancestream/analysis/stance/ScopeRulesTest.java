@@ -55,4 +55,68 @@ class ScopeRulesTest {
   void offeringAMembershipActionPlanIsAStepTowardsMembership() {
     assertThat(score("NATO must offer Ukraine a Membership Action Plan this year.")).isPositive();
   }
+
+  @Test
+  void aHeadlineEndingInADashAndASourceRelaysIt() {
+    String body = "The editors published a long piece on Monday.";
+    assertThat(
+            ANALYZER
+                .analyze("Ukraine shouldn't join NATO due to risks of war \u2014 magazine", body)
+                .score())
+        .isZero();
+    assertThat(ANALYZER.analyze("Membership for Ukraine is unrealistic - Peskov", body).score())
+        .isZero();
+    // The outlet's own headline, and a dash that does not introduce a source, still count.
+    assertThat(ANALYZER.analyze("Ukraine shouldn't join NATO", body).score()).isNegative();
+    assertThat(
+            ANALYZER.analyze("Ukraine shouldn't join NATO \u2014 not now, not ever", body).score())
+        .isNegative();
+  }
+
+  @Test
+  void aViewSomeoneHoldsIsTheirs() {
+    assertThat(score("President Putin sees Ukraine's wish to join NATO as a threat to Russia."))
+        .isZero();
+  }
+
+  @Test
+  void verdictsKeepTheirMeaningWithAdjectives() {
+    assertThat(score("Inviting Ukraine to join NATO would be a significant strategic mistake."))
+        .isNegative();
+  }
+
+  @Test
+  void ukrainesOwnWarIsNotTheWarTheAllianceWouldRisk() {
+    assertThat(
+            score(
+                "NATO and Ukraine. The leaders met to discuss the ongoing war with Russia and"
+                    + " support from the alliance."))
+        .isZero();
+    assertThat(score("NATO and Ukraine. Admitting Ukraine would mean a war with Russia."))
+        .isNegative();
+  }
+
+  @Test
+  void aShortVerdictJudgesTheViewJustReported() {
+    // The view reported leans against membership; calling it a mistake leans for it.
+    assertThat(
+            score(
+                "NATO and Ukraine. Critics say Ukraine should never join NATO. This would be a"
+                    + " grave mistake."))
+        .isPositive();
+    assertThat(
+            score(
+                "NATO and Ukraine. Critics say Ukraine must join NATO now. This would be a"
+                    + " grave mistake."))
+        .isNegative();
+  }
+
+  @Test
+  void anOptionDiscussedIsNotAdopted() {
+    assertThat(
+            score(
+                "NATO and Ukraine. The leadership has discussed the idea of Ukraine adopting a"
+                    + " neutral status."))
+        .isZero();
+  }
 }
