@@ -206,7 +206,9 @@ final class SpeakerAttribution {
           return null;
         }
         String label = src.folded.substring(src.tokStart[tFirst], src.tokEnd[k]);
+        // "Guest Commentary:", "Weekly Digest:": a label whose last word is a section label.
         if (lex.headlineLabels.contains(label)
+            || lex.headlineLabels.contains(src.word(k))
             || lex.headlineImperatives.contains(src.word(k + 1))) {
           return null;
         }

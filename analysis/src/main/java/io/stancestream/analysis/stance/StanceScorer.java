@@ -66,6 +66,16 @@ public final class StanceScorer {
   /** Speaker name used for the writer's own voice. */
   public static final String AUTHOR = "author";
 
+  /** Whether the cue lies inside one of the judged subject spans. */
+  private static boolean judged(List<int[]> spans, Hit<Tag> cue) {
+    for (int[] span : spans) {
+      if (cue.start() >= span[0] && cue.end() <= span[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Most words of a "This would be a mistake." verdict on the sentence before. */
   private static final int SHORT_VERDICT = 8;
 
@@ -449,13 +459,15 @@ public final class StanceScorer {
     List<Hit<Tag>> kept = dropContained(cues);
     // An action named as the subject of an evaluative predicate ("Admitting Ukraine would be
     // reckless") is what is judged, not a stance of its own.
-    List<Hit<Tag>> judgedSubjects = new ArrayList<>();
+    // Each judged subject as {start, end}: from the subject phrase to the predicate, so that
+    // "Inviting Ukraine to join NATO would be a mistake" judges the whole action phrase.
+    List<int[]> judgedSubjects = new ArrayList<>();
     for (Hit<Tag> cue : kept) {
       for (Tag tag : cue.payloads()) {
         if (tag.kind() == Tag.Kind.CUE && tag.predicate()) {
           Hit<Tag> subject = targetBefore(src, hits, cue, clause, tFirst, doc.natoText);
           if (subject != null) {
-            judgedSubjects.add(subject);
+            judgedSubjects.add(new int[] {subject.start(), cue.start()});
           }
         }
       }
@@ -489,7 +501,7 @@ public final class StanceScorer {
           continue;
         }
         if (tag.action()
-            && (judgedSubjects.contains(cue) || gerundSubject(src, hits, cue, tFirst))) {
+            && (judged(judgedSubjects, cue) || gerundSubject(src, hits, cue, tFirst))) {
           continue;
         }
         if (tag.needsObject()

@@ -119,4 +119,27 @@ class ScopeRulesTest {
                     + " neutral status."))
         .isZero();
   }
+
+  @Test
+  void aVerdictJudgesTheWholeActionPhraseBeforeIt() {
+    assertThat(score("Inviting Ukraine to join NATO would be a strategic error.")).isNegative();
+    assertThat(score("Letting Ukraine join NATO is essential.")).isPositive();
+  }
+
+  @Test
+  void aGenreLabelBeforeAColonIsNotASpeaker() {
+    assertThat(
+            ANALYZER
+                .analyze(
+                    "Guest Commentary: Here's why Ukraine must join NATO",
+                    "The editors published a long piece on Monday.")
+                .score())
+        .isPositive();
+  }
+
+  @Test
+  void aNeutralStateIsAnAlternativeToMembership() {
+    assertThat(score("Trying to turn Ukraine into a neutral state would be a disaster."))
+        .isPositive();
+  }
 }
