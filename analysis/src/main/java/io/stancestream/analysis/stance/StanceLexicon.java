@@ -118,6 +118,7 @@ final class StanceLexicon {
     addList(b, targets.path("nato"), Tag.Kind.NATO);
     addList(b, targets.path("ukraine"), Tag.Kind.UKRAINE);
     addList(b, targets.path("other_candidates"), Tag.Kind.OTHER_CANDIDATE);
+    addList(b, targets.path("generic_candidates"), Tag.Kind.GENERIC_CANDIDATE);
     this.phrases = b.build();
   }
 

@@ -66,6 +66,30 @@ public final class StanceScorer {
   /** Speaker name used for the writer's own voice. */
   public static final String AUTHOR = "author";
 
+  /**
+   * A generic applicant ("countries who wish to", "a new country") shortly before the cue, with no
+   * Ukraine word near it ("Ukraine and other countries should join" is about Ukraine).
+   */
+  private static boolean genericSubject(Source src, List<Hit<Tag>> hits, Hit<Tag> cue) {
+    int cueTok = src.firstTokenAtOrAfter(cue.start());
+    for (Hit<Tag> h : hits) {
+      if (has(h, Tag.Kind.UKRAINE)
+          && h.end() <= cue.start()
+          && cueTok - src.lastTokenEndingBy(h.end()) <= 2 * GENERIC_SUBJECT_REACH) {
+        return false;
+      }
+    }
+    for (Hit<Tag> h : hits) {
+      if (has(h, Tag.Kind.GENERIC_CANDIDATE) && h.end() <= cue.start()) {
+        int distance = cueTok - src.lastTokenEndingBy(h.end());
+        if (distance <= GENERIC_SUBJECT_REACH && !src.gapHasPunct(cueTok - distance, cueTok)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the cue lies inside one of the judged subject spans. */
   private static boolean judged(List<int[]> spans, Hit<Tag> cue) {
     for (int[] span : spans) {
@@ -75,6 +99,9 @@ public final class StanceScorer {
     }
     return false;
   }
+
+  /** How far (in words) a generic applicant ("countries applying to join") reaches. */
+  private static final int GENERIC_SUBJECT_REACH = 4;
 
   /** Most words of a "This would be a mistake." verdict on the sentence before. */
   private static final int SHORT_VERDICT = 8;
@@ -485,6 +512,9 @@ public final class StanceScorer {
         }
         if (otherCountry && (tag.action() || tag.needsObject())) {
           continue; // "Croatia and Albania were invited to join": another country's accession
+        }
+        if (tag.action() && genericSubject(src, hits, cue)) {
+          continue; // "Countries who wish to join NATO must ...": the procedure, not Ukraine
         }
         if (who.reports(cue.start())) {
           continue; // inside ", which has asked to join": the relative clause's subject speaks

@@ -142,4 +142,11 @@ class ScopeRulesTest {
     assertThat(score("Trying to turn Ukraine into a neutral state would be a disaster."))
         .isPositive();
   }
+
+  @Test
+  void howAnyCountryJoinsIsTheProcedureNotAStance() {
+    assertThat(score("Countries who wish to join NATO must follow a Membership Action Plan."))
+        .isZero();
+    assertThat(score("Ukraine and other countries should join NATO.")).isPositive();
+  }
 }
