@@ -74,12 +74,16 @@ public final class StanceScorer {
     int cueTok = src.firstTokenAtOrAfter(cue.start());
     for (Hit<Tag> h : hits) {
       if (has(h, Tag.Kind.UKRAINE)
-          && h.end() <= cue.start()
+          && h.start() < cue.end()
           && cueTok - src.lastTokenEndingBy(h.end()) <= 2 * GENERIC_SUBJECT_REACH) {
         return false;
       }
     }
     for (Hit<Tag> h : hits) {
+      int first = src.firstTokenAtOrAfter(h.start());
+      if (first > 0 && src.word(first - 1).equals("united")) {
+        continue; // "the United States should ..."
+      }
       if (has(h, Tag.Kind.GENERIC_CANDIDATE) && h.end() <= cue.start()) {
         int distance = cueTok - src.lastTokenEndingBy(h.end());
         if (distance <= GENERIC_SUBJECT_REACH && !src.gapHasPunct(cueTok - distance, cueTok)) {
