@@ -49,10 +49,10 @@ class AlertTopologyTest {
   @Test
   void strongStanceFiresAtTheThresholdsAndNotBelowThem() {
     try (TopologyFixture f = fixture(Map.of())) {
-      f.pipe(scripted("strong", hour(5, 10), "Alpha", StanceLabel.AGAINST, -0.8, 0.8));
+      f.pipe(scripted("strong", hour(5, 10), "Alpha", StanceLabel.AGAINST, -0.8, 0.7));
       f.pipe(scripted("strong-favor", hour(5, 11), "Alpha", StanceLabel.FAVOR, 0.95, 0.9));
       f.pipe(scripted("weak-score", hour(5, 12), "Alpha", StanceLabel.AGAINST, -0.79, 0.95));
-      f.pipe(scripted("unsure", hour(5, 13), "Alpha", StanceLabel.AGAINST, -0.95, 0.79));
+      f.pipe(scripted("unsure", hour(5, 13), "Alpha", StanceLabel.AGAINST, -0.95, 0.69));
 
       List<KeyValue<String, Alert>> out = f.alerts.readKeyValuesToList();
       assertThat(out)
@@ -66,8 +66,8 @@ class AlertTopologyTest {
       assertThat(a.key()).isEqualTo("strong");
       assertThat(a.windowStart()).isEqualTo(hour(5, 0));
       assertThat(a.windowEnd()).isEqualTo(hour(6, 0));
-      assertThat(a.figures()).containsEntry("score", -0.8).containsEntry("confidence", 0.8);
-      assertThat(a.figures()).containsEntry("minAbsScore", 0.8).containsEntry("minConfidence", 0.8);
+      assertThat(a.figures()).containsEntry("score", -0.8).containsEntry("confidence", 0.7);
+      assertThat(a.figures()).containsEntry("minAbsScore", 0.8).containsEntry("minConfidence", 0.7);
       assertThat(a.articleIds()).containsExactly("strong");
       assertThat(a.links()).containsExactly("https://news.example/strong");
       assertThat(a.message()).contains("AGAINST").contains("Title strong");

@@ -236,7 +236,7 @@ class GeneratedDayIntegrationTest {
                     counts.merge(topic + "@" + window, (long) n, Long::sum);
                   }
                 });
-        if (Math.abs(r.score()) >= 0.8 && r.confidence() >= 0.8) {
+        if (Math.abs(r.score()) >= 0.8 && r.confidence() >= 0.7) { // the default rule
           strong.add(Alert.idOf(Alert.STRONG_STANCE, a.id(), window));
         }
       }

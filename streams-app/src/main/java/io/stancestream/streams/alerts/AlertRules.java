@@ -62,6 +62,6 @@ public record AlertRules(MentionSpike mentionSpike, StanceShift stanceShift, Str
         new StrongStance(
             cfg.getBoolean("alert.strong-stance.enabled", true),
             cfg.getDouble("alert.strong-stance.min-abs-score", 0.8),
-            cfg.getDouble("alert.strong-stance.min-confidence", 0.8)));
+            cfg.getDouble("alert.strong-stance.min-confidence", 0.7)));
   }
 }
